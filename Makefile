@@ -1,0 +1,49 @@
+# Two commands do all the set-up: `make run` (the app on the bundled sample) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SAMPLE := datasets/generated/sample.duckdb
+export DOSSIERFLOW_HOME ?= $(CURDIR)/workspace
+
+.PHONY: run test install install-test system-run system-test sample bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test,fast]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# System packages: installed with apt-get when running as root and missing; otherwise the
+# features that need them say so and their tests skip with a reason.
+system-run:
+	@scripts/system-packages.sh graphviz:dot
+
+system-test:
+	@scripts/system-packages.sh graphviz:dot chromium:chromium
+
+$(SAMPLE): | $(VENV)/.installed
+	$(BIN)/dossierflow import datasets/sample/mini_centre.csv --name sample > /dev/null
+	mkdir -p $(dir $(SAMPLE)) && cp $(DOSSIERFLOW_HOME)/sample.duckdb $(SAMPLE)
+
+sample: $(SAMPLE)
+
+run: install system-run sample
+	$(BIN)/dossierflow app --log $(SAMPLE)
+
+test: install-test system-test
+	$(BIN)/pytest
+
+bench: install-test
+	$(BIN)/python benchmarks/import_speed.py
+
+clean:
+	rm -rf $(VENV) workspace datasets/generated .pytest_cache
