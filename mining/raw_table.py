@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from mining.errors import InputFileError
 
@@ -95,8 +97,11 @@ def _nfc_text_columns(frame: pd.DataFrame) -> int:
         column = frame[name]
         if not (pd.api.types.is_string_dtype(column.dtype) or column.dtype == object):
             continue
-        uniques = pd.unique(column.dropna())
-        texts = [v for v in uniques if isinstance(v, str)]
+        try:
+            distinct = pc.unique(pa.array(column.dropna().astype("string").array))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+            continue
+        texts = distinct.filter(pc.invert(pc.string_is_ascii(distinct))).to_pylist()
         if not texts or unicodedata.is_normalized("NFC", "\n".join(texts)):
             continue
         mapping = {v: unicodedata.normalize("NFC", v) for v in texts
