@@ -181,7 +181,8 @@ def _parse_times(table, fields, explicit, raw, report, mark) -> None:
     present = [f for f in TIME_FIELDS if f in table]
     order = None if explicit.dayfirst is None else ("dmy" if explicit.dayfirst else "mdy")
     if order is None:
-        found = {f: detect_order(table[f]) for f in present}
+        found = {f: detect_order(table[f], column=fields[f], file=raw.path,
+                                 row_numbers=raw.row_numbers) for f in present}
         decisive = {o for o in found.values() if o in ("dmy", "mdy")}
         if len(decisive) > 1:
             raise TimestampError(
