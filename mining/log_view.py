@@ -1,0 +1,47 @@
+"""A view of an analysis-ready log as Ibis tables: what filters take and return, and what
+every map, KPI and ranking is computed from (on DuckDB by default, on any Ibis backend)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import ibis
+
+from mining.analysis_table import AnalysisLog
+from mining.workspace import Workspace, _storable
+
+
+@dataclass(frozen=True)
+class LogView:
+    """Events and cases of a (possibly filtered) log.
+
+    ``events`` and ``cases`` are the columns of the analysis-ready tables (README, "Analysis-
+    ready workspace"); ``minutes_per_day`` converts working minutes to legal days.
+    """
+
+    events: ibis.Table
+    cases: ibis.Table
+    minutes_per_day: float
+
+    @classmethod
+    def of_workspace(cls, workspace: Workspace) -> LogView:
+        """The whole log of an opened workspace."""
+        return cls(workspace.events, workspace.cases, workspace.calendar.minutes_per_day)
+
+    @classmethod
+    def of_log(cls, log: AnalysisLog, backend: ibis.BaseBackend | None = None) -> LogView:
+        """An in-memory analysis log, loaded into ``backend`` (a fresh DuckDB by default)."""
+        con = backend or ibis.duckdb.connect()
+        events = con.create_table("events", _storable(log.events), overwrite=True)
+        cases = con.create_table("cases", _storable(log.cases), overwrite=True)
+        return cls(events, cases, log.calendar.minutes_per_day)
+
+    def with_cases(self, cases: ibis.Table) -> LogView:
+        """Keep only the given cases (a filtered ``cases`` table) and their events."""
+        kept = cases.select("case_id")
+        return replace(self, cases=cases, events=self.events.semi_join(kept, "case_id"))
+
+    def with_events(self, events: ibis.Table) -> LogView:
+        """Keep only the given events, and the cases that still have events."""
+        kept = events.select("case_id").distinct()
+        return replace(self, events=events, cases=self.cases.semi_join(kept, "case_id"))
