@@ -42,8 +42,18 @@ run: install system-run sample
 test: install-test system-test
 	$(BIN)/pytest
 
-bench: install-test
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test,fast,bench]'
+	touch $@
+
+# Prosimos pins old pandas/scikit-learn, so it gets a virtualenv of its own.
+.venv-prosimos/bin/python:
+	$(PYTHON) -m venv .venv-prosimos
+	.venv-prosimos/bin/pip install -q prosimos
+
+bench: $(VENV)/.installed-bench .venv-prosimos/bin/python
 	$(BIN)/python benchmarks/import_speed.py
+	PROSIMOS_PYTHON=.venv-prosimos/bin/python $(BIN)/python benchmarks/simulation_speed.py
 
 clean:
 	rm -rf $(VENV) workspace datasets/generated .pytest_cache
