@@ -109,12 +109,12 @@ def calendar_from_settings(settings: dict) -> WorkCalendar:
 
 
 def _storable(frame: pd.DataFrame) -> pd.DataFrame:
-    """UTC timestamps; object columns that Arrow cannot type become text."""
+    """UTC timestamps in microseconds; object columns that Arrow cannot type become text."""
     out = frame.copy()
     for column in out:
         series = out[column]
         if isinstance(series.dtype, pd.DatetimeTZDtype):
-            out[column] = series.dt.tz_convert("UTC")
+            out[column] = series.dt.tz_convert("UTC").dt.floor("us")  # DuckDB's precision
         elif series.dtype == object:
             try:
                 typed = pa.array(series, from_pandas=True)
