@@ -79,8 +79,9 @@ def import_log(path: str | Path, *, mapping: str | Path | MappingFile | None = N
         case_rows = table
     if cases is not None:
         raw_cases = read_table(cases)
-        case_table, case_map, case_report, case_rejected = _canonical(raw_cases, explicit,
-                                                                      shape="dossier list")
+        # the mapping file names the columns of the log; only its date settings apply here
+        case_table, case_map, case_report, case_rejected = _canonical(
+            raw_cases, MappingFile(dayfirst=explicit.dayfirst), shape="dossier list")
         mappings[raw_cases.path] = case_map
         sources.append(raw_cases.path)
         reports.append(case_report)
@@ -140,8 +141,8 @@ def _canonical(raw: RawTable, explicit: MappingFile, shape: str | None = None):
     if "lifecycle" in table:
         table = _pair_lifecycle(table, report, mark, drop, fields["lifecycle"])
     content = [c for c in table.columns if c != "_row"]
-    dup = table.duplicated(subset=content, keep="first").to_numpy()
-    if shape == "dossier list":
+    dup = None if shape == "dossier list" else table.duplicated(subset=content).to_numpy()
+    if dup is None:
         mark("dossier id listed twice", table["case_id"].duplicated(keep="first").to_numpy(),
              fields["case_id"])
     elif (explicit.duplicates or ("keep" if raw.format == "xes" else "drop")) == "keep":
