@@ -114,8 +114,16 @@ def _canonical(raw: RawTable, explicit: MappingFile, shape: str | None = None):
     table = pd.DataFrame({"_row": rows})
     for canonical, source in fields.items():
         table[canonical] = frame[source].array
+    taken = {c.casefold() for c in table.columns}
     for source in col_map.unmapped:
-        table[source] = frame[source].array
+        name = source
+        while name.casefold() in taken:  # column names are case-blind in SQL engines
+            name += " (original)"
+        if name != source:
+            report.notes.append(f"column '{source}' kept as '{name}': its name clashes with "
+                                "another column when case is ignored")
+        taken.add(name.casefold())
+        table[name] = frame[source].array
 
     drop = np.zeros(len(table), dtype=bool)
     reason = np.full(len(table), None, dtype=object)
