@@ -17,7 +17,7 @@ from mining.import_log import ImportedLog, is_in
 from mining.working_time import WorkCalendar
 
 # the step that marks the result as ready (766 reference point), then the fall-backs
-RESULT_READY = ("return_to_centre", "issue_result")
+RESULT_READY = ("return_to_centre", "issue_result", "appraise_approve_on_spot")
 RETURNED = ("deliver_result",)
 CLOSED_OTHERWISE = ("stop_processing", "reject_intake", "withdraw")
 TERMINAL = RESULT_READY + RETURNED + CLOSED_OTHERWISE
@@ -54,7 +54,7 @@ def prepare(log: ImportedLog, calendar: WorkCalendar | None = None) -> AnalysisL
 
 
 def _events(raw: pd.DataFrame, calendar: WorkCalendar) -> pd.DataFrame:
-    ev = raw.sort_values(["case_id", "timestamp", "_row"], kind="stable").reset_index(drop=True)
+    ev = raw.sort_values(["case_id", "timestamp"], kind="stable").reset_index(drop=True)
     for column in CODED:
         if column in ev:
             codes, _ = pd.factorize(ev[column], sort=True)

@@ -88,7 +88,10 @@ def import_log(path: str | Path, *, mapping: str | Path | MappingFile | None = N
         rejected = pd.concat([rejected, case_rejected], ignore_index=True)
         events = _add_milestones(events, case_table)
         case_rows = _merge_cases(case_rows, case_table)
-    events = events.sort_values(["case_id", "timestamp", "_row"], kind="stable")
+    # on equal times the log's own events come before the dossier list's milestones
+    source = events["_source"].fillna(0) if "_source" in events else 0
+    events = events.assign(_source=source).sort_values(
+        ["case_id", "timestamp", "_source", "_row"], kind="stable").drop(columns="_source")
     case_table = _finish_cases(case_rows, events)
     events = events.drop(columns=[c for c in CASE_FIELDS if c in events]
                          + [c for c in events if c.startswith("case:")])
@@ -261,7 +264,7 @@ def _milestone_events(cases: pd.DataFrame) -> pd.DataFrame:
 
 def _add_milestones(events: pd.DataFrame, case_table: pd.DataFrame) -> pd.DataFrame:
     """Add the dossier list's milestones that the event file does not already show."""
-    milestones = _milestone_events(case_table)
+    milestones = _milestone_events(case_table).assign(_source=1)
     has_events = is_in(milestones["case_id"], events["case_id"])
     seen = pd.MultiIndex.from_frame(events[["case_id", "activity"]].astype(str))
     already = pd.MultiIndex.from_frame(milestones[["case_id", "activity"]].astype(str)).isin(seen)
