@@ -1,18 +1,32 @@
 """Reading, validating and preparing dossier event logs; working time; analysis."""
 
 from mining.analysis_table import AnalysisLog, prepare
+from mining.apology_letters import apology_letters
+from mining.bottlenecks import bottlenecks
 from mining.columns import MappingFile
+from mining.conformance import conformance
+from mining.discovery import discover
 from mining.errors import (CalendarError, ColumnMappingError, DossierflowError, InputFileError,
                            TimestampError, UnsafeInputError, WorkspaceError)
 from mining.import_and_store import import_to_workspace
+from mining.filters import apply_filters
 from mining.import_log import ImportedLog, import_log
+from mining.kpis import kpis, scorecard
+from mining.late_attribution import late_attribution
+from mining.log_view import LogView
+from mining.process_map import ProcessMap, process_map
 from mining.read_table import read_table
+from mining.rework_loops import rework_loops
+from mining.variants import case_timeline, variants
+from mining.waiting_causes import waiting_causes
 from mining.working_time import OfficeHours, WorkCalendar
 from mining.workspace import Workspace, open_workspace
 
 __all__ = [
     "AnalysisLog", "CalendarError", "ColumnMappingError", "DossierflowError", "ImportedLog",
-    "InputFileError", "MappingFile", "OfficeHours", "TimestampError", "UnsafeInputError",
-    "WorkCalendar", "Workspace", "WorkspaceError", "import_log", "import_to_workspace",
-    "open_workspace", "prepare", "read_table",
+    "InputFileError", "LogView", "MappingFile", "OfficeHours", "ProcessMap", "TimestampError",
+    "UnsafeInputError", "WorkCalendar", "Workspace", "WorkspaceError", "apology_letters",
+    "apply_filters", "bottlenecks", "case_timeline", "conformance", "discover", "import_log",
+    "import_to_workspace", "kpis", "late_attribution", "open_workspace", "prepare",
+    "process_map", "read_table", "rework_loops", "scorecard", "variants", "waiting_causes",
 ]

@@ -113,19 +113,11 @@ class DiscoveredModel:
         return Path(path)
 
 
-def _whole_cases(view: LogView) -> bool:
-    """Whether the view holds every event of its cases, so the derived ``next_activity`` and
-    ``event_index`` still describe the order of the events held."""
-    counts = view.cases.aggregate(expected=view.cases.n_events.sum().fill_null(0),
-                                  held=view.events.count().as_scalar()).to_pandas()
-    return int(counts["expected"].iloc[0]) == int(counts["held"].iloc[0])
-
-
 def _steps(view: LogView, triples: bool) -> ir.Table:
     """Each event with the next activity of its case (``nxt``), the one after (``nxt2``, only
     with ``triples``) and whether it opens its case (``first``)."""
     events = view.events
-    if not triples and _whole_cases(view):
+    if not triples and view.holds_whole_cases():
         return events.select("activity", nxt=events.next_activity,
                              first=events.event_index == 0)
     window = ibis.window(group_by=events.case_id, order_by=events.event_index)

@@ -38,10 +38,18 @@ class LogView:
 
     def with_cases(self, cases: ibis.Table) -> LogView:
         """Keep only the given cases (a filtered ``cases`` table) and their events."""
-        kept = cases.select("case_id")
-        return replace(self, cases=cases, events=self.events.semi_join(kept, "case_id"))
+        kept = cases.select("case_code")
+        return replace(self, cases=cases, events=self.events.semi_join(kept, "case_code"))
 
     def with_events(self, events: ibis.Table) -> LogView:
         """Keep only the given events, and the cases that still have events."""
-        kept = events.select("case_id").distinct()
-        return replace(self, events=events, cases=self.cases.semi_join(kept, "case_id"))
+        kept = events.select("case_code")
+        return replace(self, events=events, cases=self.cases.semi_join(kept, "case_code"))
+
+    def holds_whole_cases(self) -> bool:
+        """Whether every event of the view's cases is held (no event-level filter applied),
+        so that what the import derived per event and per case (next activity, waits,
+        position, variant) still holds."""
+        counts = self.cases.aggregate(expected=self.cases.n_events.sum().fill_null(0),
+                                      held=self.events.count().as_scalar()).to_pandas()
+        return int(counts["expected"].iloc[0]) == int(counts["held"].iloc[0])
