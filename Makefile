@@ -30,9 +30,9 @@ system-run:
 system-test:
 	@scripts/system-packages.sh graphviz:dot chromium:chromium
 
+# the synthetic Bắc Ninh sample (one year), built once and reused
 $(SAMPLE): | $(VENV)/.installed
-	$(BIN)/dossierflow import datasets/sample/mini_centre.csv --name sample > /dev/null
-	mkdir -p $(dir $(SAMPLE)) && cp $(DOSSIERFLOW_HOME)/sample.duckdb $(SAMPLE)
+	$(BIN)/dossierflow sample --out $(SAMPLE)
 
 sample: $(SAMPLE)
 

@@ -20,6 +20,13 @@ tuples ``(time, case, server)`` over flat lists and typed arrays; batch release 
 precomputed clock values found with ``bisect``. All clock values are converted to timestamps
 at the end, with the calendar's vectorised ``from_clock``.
 
+Time-dependent parts of a model are applied as the run goes: a procedure's versions take the
+dossiers whose intake day (the day the legal clock starts: the next working day for a dossier
+submitted while the office is closed) falls in their validity window; dated trends of demand,
+channel shares, digitisation and online payment are read per day; staffing changes are events
+of the loop (a leaving server finishes the dossiers in hand); a pool with ``concurrency`` k
+has k places per server. Procedures' ``duration_scales`` multiply their drawn durations.
+
 Exempt from office hours in the log (they may fall on nights, weekends and holidays):
 ``submit_online`` events, the end of citizen waits, and steps served by ``out_of_hours`` pools
 while the office is closed. Every other event starts and ends inside office sessions.
@@ -45,7 +52,8 @@ import pandas as pd
 from mining.errors import DossierflowError
 from mining.working_time import DEFAULT_OVERRIDES, TZ, OfficeHours, WorkCalendar
 from simulation.model import (CHANNELS, CLOSING_ACTIVITIES, DEFAULT_ONLINE_HOURS, END,
-                              HANDLING_MODELS, ONLINE_CHANNELS, START, Model, case_classes)
+                              HANDLING_MODELS, ONLINE_CHANNELS, START, Model, case_classes,
+                              interpolate_points, parse_day)
 
 _NS_MIN = 60_000_000_000
 _NS_DAY = 86_400_000_000_000
@@ -77,7 +85,9 @@ class SimulationResult:
     ``cases``: one row per dossier (case_id, procedure_id, agency, channel, model,
     received_at, due_at, finished_at, returned_at, legal_days, outcome, digitised, paid_online,
     fee, n_supplement_requests, plus submitted_at, paused_minutes, apology_at, new_due_at).
-    ``pools``: per resource pool its busy working minutes and utilisation over the horizon.
+    ``pools``: per resource pool its busy working minutes and utilisation over the horizon
+    (busy place-minutes over the place-minutes staffed; ``capacity`` and ``places`` as at the
+    end of the horizon).
     ``stats``: counts and timings of the run.
     """
 
@@ -107,6 +117,17 @@ def model_calendar(model: Model, first_year: int, last_year: int) -> WorkCalenda
     c = model.calendar
     return _calendar_cached(tuple(tuple(s) for s in c.sessions), tuple(c.weekdays),
                             tuple(c.extra_holidays), bool(c.use_overrides), first_year, last_year)
+
+
+def tet_breaks(model: Model, first_year: int, last_year: int) -> list[tuple[pd.Timestamp,
+                                                                          pd.Timestamp]]:
+    """(first, last) local days of each Tết break of the model's calendar in the years
+    ``first_year``–``last_year``: the Tết holiday and the days off around it, as the arrival
+    surge and lull see them."""
+    clock = _Clock(model_calendar(model, first_year, last_year))
+    epoch = pd.Timestamp(clock.epoch_ns)
+    return [(epoch + pd.Timedelta(days=lo), epoch + pd.Timedelta(days=hi))
+            for lo, hi in clock.tet_blocks()]
 
 
 class _Clock:
@@ -284,19 +305,46 @@ class _Compiled:
         self.pool_index = {p.id: i for i, p in enumerate(pools)}
         pairs = [(p.agency, p.role) for p in pools]
         names: list[str] = []
+        officer_pool: list[int] = []
+        # "servers" of the event loop are places: max capacity x concurrency per pool, officer
+        # by officer (place j*concurrency + r is file r of officer j), so that the first
+        # capacity x concurrency places are those of the first ``capacity`` officers
         self.server_pool: list[int] = []
         self.pool_servers: list[list[int]] = []
+        self.pool_order: list[list[int]] = []  # places in the order they are handed out
+        self.concurrency = [max(1, p.concurrency) for p in pools]
+        slot_officer: list[int] = []
         for i, p in enumerate(pools):
+            size = p.max_capacity
             if p.names:
                 own = list(p.names)
             elif pairs.count((p.agency, p.role)) == 1:
-                own = [f"{p.agency}-{p.role}-{k + 1:02d}" for k in range(p.capacity)]
+                own = [f"{p.agency}-{p.role}-{k + 1:02d}" for k in range(size)]
             else:
-                own = [f"{p.id}-{k + 1:02d}" for k in range(p.capacity)]
-            self.pool_servers.append(list(range(len(names), len(names) + p.capacity)))
+                own = [f"{p.id}-{k + 1:02d}" for k in range(size)]
+            first = len(names)
+            k = self.concurrency[i]
+            base = len(slot_officer)
+            self.pool_servers.append(list(range(base, base + size * k)))
+            # the first file of every officer before anybody's second one
+            self.pool_order.append([base + j * k + r for r in range(k) for j in range(size)])
+            slot_officer.extend(first + j for j in range(size) for _ in range(k))
             names.extend(own)
-            self.server_pool.extend([i] * p.capacity)
+            officer_pool.extend([i] * size)
+            self.server_pool.extend([i] * (size * k))
         self.server_names = names
+        self.slot_officer = np.array(slot_officer + [-1], dtype=np.int64)
+        # staffing changes: (clock, pool, places from then on), in time order
+        self.initial_places = [p.capacity * self.concurrency[i] for i, p in enumerate(pools)]
+        changes = []
+        epoch_day = np.datetime64(pd.Timestamp(clock.epoch_ns).date(), "D")
+        for i, p in enumerate(pools):
+            for day, servers in (p.capacity_changes or {}).items():
+                index = int((parse_day(day) - epoch_day).astype(np.int64))
+                at = float(clock.cum[min(max(index, 0), clock.n_days)])
+                changes.append((at, index, i, servers * self.concurrency[i]))
+        # in date order (changes before the calendar all fall on its first minute)
+        self.capacity_changes = [(at, i, places) for at, _, i, places in sorted(changes)]
         self.agencies: list[str] = []
         self.agency_code: dict[str, int] = {}
         for agency in [p.agency for p in pools] + [p.agency for p in model.procedures]:
@@ -305,10 +353,10 @@ class _Compiled:
                 self.agencies.append(agency)
         self.roles = sorted({p.role for p in pools})
         # the extra last entry answers index -1 (no resource)
-        self.server_role = np.array([self.roles.index(pools[p].role) for p in self.server_pool]
+        self.server_role = np.array([self.roles.index(pools[p].role) for p in officer_pool]
                                     + [-1], dtype=np.int64)
         self.server_agency = np.array([self.agency_code[pools[p].agency]
-                                       for p in self.server_pool] + [-1], dtype=np.int64)
+                                       for p in officer_pool] + [-1], dtype=np.int64)
         self.activities: list[str] = []
         self.activity_code: dict[str, int] = {}
 
@@ -319,10 +367,13 @@ class _Compiled:
         self.start_node: list[int] = []
         self.receipt_at_arrival: list[bool] = []
         self.process_index = {p.id: i for i, p in enumerate(model.processes)}
+        self.process_first_node: list[int] = []
         batch_index = {b.id: i for i, b in enumerate(model.batches)}
         step_node: dict[tuple[str, str], int] = {}
         for process in model.processes:
-            receipt, result, delivery = process.receipt, process.result, process.delivery
+            receipt, result, delivery = (process.marked(w) for w in
+                                         ("receipt", "result", "delivery"))
+            self.process_first_node.append(len(kind))
             for step in process.steps:
                 step_node[(process.id, step.id)] = len(kind)
                 node_activity.append(self.act(step.activity_id))
@@ -340,9 +391,9 @@ class _Compiled:
                 # channels served when the office is closed, as a bit mask over CHANNELS
                 ooh.append(0 if pool < 0 else sum(1 << _CH[c] for c in pools[pool].out_of_hours))
                 f = 0
-                f |= _F_RECEIPT if step.id == receipt else 0
-                f |= _F_RESULT if step.id == result else 0
-                f |= _F_DELIVER if step.id == delivery else 0
+                f |= _F_RECEIPT if step.id in receipt else 0
+                f |= _F_RESULT if step.id in result else 0
+                f |= _F_DELIVER if step.id in delivery else 0
                 f |= _F_PAUSE if step.pauses else 0
                 f |= _F_SUPP if step.activity_id == "request_supplement" else 0
                 closing = CLOSING_ACTIVITIES.get(step.activity_id)
@@ -356,7 +407,7 @@ class _Compiled:
                 self.batch_next.append(
                     _stream(lambda n, d=step.duration, r=rng: d.sample(r, n), 256).__next__
                     if batch >= 0 else None)
-            self.receipt_at_arrival.append(receipt is None)
+            self.receipt_at_arrival.append(not receipt)
         self.n_steps = len(kind)
         for _ in model.processes:
             self.start_node.append(len(kind))
@@ -503,7 +554,29 @@ def _draw_paths(comp: _Compiled, arr: _Arrivals, n_process: np.ndarray) -> _Path
         s = int(sorted_nodes[a])
         if s >= 0:
             duration[order[a:b]] = comp.durations[s].sample(comp.duration_rng[s], b - a)
+    _scale_durations(comp, arr, n_process, node, case, duration)
     return _Paths(node=node, duration=duration, first=first, case=case)
+
+
+def _scale_durations(comp: _Compiled, arr: _Arrivals, n_process: np.ndarray, node: np.ndarray,
+                     case: np.ndarray, duration: np.ndarray) -> None:
+    """Multiply the drawn durations by the procedures' ``duration_scales`` (in place)."""
+    model = comp.model
+    scaled = [pi for pi, p in enumerate(model.procedures) if p.duration_scales]
+    if not scaled or not len(node):
+        return
+    width = max(len(p.steps) for p in model.processes)
+    table = np.ones((len(model.procedures), width))
+    for pi in scaled:
+        proc = model.procedures[pi]
+        steps = model.processes[comp.process_index[proc.process]].steps
+        for j, step in enumerate(steps):
+            table[pi, j] = proc.duration_scales.get(step.id, 1.0)
+    on_step = (node >= 0) & (node < comp.n_steps)
+    entry = np.flatnonzero(on_step)
+    c = case[entry]
+    local = node[entry] - np.asarray(comp.process_first_node, np.int64)[n_process[c]]
+    duration[entry] *= table[arr.procedure[c], local]
 
 
 def _redraw(comp: _Compiled, key: int, case: int, visits: dict[int, np.ndarray]) -> int:
@@ -548,11 +621,21 @@ def _generate_arrivals(model: Model, clock: _Clock, start_ns: int, end_ns: int,
     blocks = clock.tet_blocks()
     office_days = set(model.calendar.weekdays)
     regular = [(_hm(a), _hm(b)) for a, b in model.calendar.sessions]
+    epoch_day = np.datetime64(pd.Timestamp(clock.epoch_ns).date(), "D")
+    dates = epoch_day + days
+    windows = _windows(model, clock)
     parts: list[dict[str, np.ndarray]] = []
     for pi, proc in enumerate(model.procedures):
         rng = _seed(seed, "arrivals", proc.id)
         a = proc.arrivals
         factor = a.per_working_day * np.asarray(a.month_weights, float)[month]
+        if a.trend:
+            factor = factor * interpolate_points(a.trend, dates)
+        lo_day, hi_day = windows[pi] if windows else (-_OPEN, _OPEN)
+        if lo_day > -_OPEN or hi_day < _OPEN:
+            # generate a margin before the window (online dossiers submitted over a long
+            # break are received on its first working day); the intake day decides below
+            factor = np.where((days >= lo_day - _WINDOW_MARGIN) & (days <= hi_day), factor, 0.0)
         for lo, hi in blocks:
             surge = (days >= lo - a.tet_surge_days) & (days < lo)
             lull = (days >= lo) & (days <= hi + a.tet_lull_days_after)
@@ -564,10 +647,10 @@ def _generate_arrivals(model: Model, clock: _Clock, start_ns: int, end_ns: int,
         # working weekday
         usual = weights[sorted(office_days)].mean()
         wk = np.where(working & ~np.isin(weekday, sorted(office_days)), usual, wk)
-        share = {c: float(proc.channels.get(c, 0.0)) for c in CHANNELS}
+        share = _channel_shares(proc, dates)
         # counter and postal dossiers: office hours of working days, uniform on the clock
         for channel in ("in_person", "public_postal"):
-            if share[channel] <= 0:
+            if not (share[channel] > 0).any():
                 continue
             lam = np.where(working, factor * wk * share[channel] * clock.daylen[days] / clock.mpd,
                            0.0)
@@ -579,8 +662,8 @@ def _generate_arrivals(model: Model, clock: _Clock, start_ns: int, end_ns: int,
                           "channel": np.full(len(c), _CH[channel]),
                           "closed": np.zeros(len(c), bool)})
         # weekend counters: days off that are not holidays, with a positive weekday weight
-        if share["in_person"] > 0 and any(a.weekday_weights[d] > 0 for d in range(7)
-                                           if d not in office_days):
+        if (share["in_person"] > 0).any() and any(a.weekday_weights[d] > 0 for d in range(7)
+                                                   if d not in office_days):
             lam = np.where(weekend, factor * wk * share["in_person"], 0.0)
             counts = rng.poisson(lam)
             day_of = np.repeat(days, counts)
@@ -599,7 +682,7 @@ def _generate_arrivals(model: Model, clock: _Clock, start_ns: int, end_ns: int,
                           "closed": ~clock.is_open(wall)})
         # online dossiers: any day, any hour
         online_share = share["online_full"] + share["online_partial"]
-        if online_share > 0:
+        if (online_share > 0).any():
             g = np.where(working, wk, a.online_off_day_factor)
             counts = rng.poisson(factor * g * online_share)
             day_of = np.repeat(days, counts)
@@ -607,7 +690,9 @@ def _generate_arrivals(model: Model, clock: _Clock, start_ns: int, end_ns: int,
             hour = rng.choice(24, size=len(day_of), p=hours / hours.sum())
             minute = hour * 60 + rng.random(len(day_of)) * 60
             wall = clock.epoch_ns + day_of * _NS_DAY + np.rint(minute * _NS_MIN).astype(np.int64)
-            full = rng.random(len(day_of)) < share["online_full"] / online_share
+            full_ratio = np.divide(share["online_full"], online_share,
+                                   out=np.zeros_like(online_share), where=online_share > 0)
+            full = rng.random(len(day_of)) < full_ratio[day_of - first_day]
             parts.append({"clock": clock.to_clock(wall), "wall": wall,
                           "procedure": np.full(len(wall), pi),
                           "channel": np.where(full, _CH["online_full"], _CH["online_partial"]),
@@ -622,9 +707,18 @@ def _generate_arrivals(model: Model, clock: _Clock, start_ns: int, end_ns: int,
     if missing.any():
         merged["wall"][missing] = _from_clock_local(clock, merged["clock"][missing])
     keep = (merged["wall"] >= start_ns) & (merged["wall"] < end_ns)
+    # the intake day: the working day whose office time holds the arrival's clock value
+    # (the next working day for an arrival while the office is closed)
+    intake = np.searchsorted(clock.cum_next, merged["clock"], side="right")
+    if windows:
+        bounds = np.array(windows, dtype=np.int64).reshape(-1, 2)
+        proc_of = merged["procedure"].astype(np.int64)
+        keep &= (intake >= bounds[proc_of, 0]) & (intake <= bounds[proc_of, 1])
     merged = {k: v[keep] for k, v in merged.items()}
+    intake = intake[keep]
     order = np.lexsort((merged["wall"], merged["clock"]))
     merged = {k: v[order] for k, v in merged.items()}
+    intake = intake[order]
     # per-dossier attributes, each from its procedure's own stream
     n = len(merged["clock"])
     digitised = np.zeros(n, bool)
@@ -632,12 +726,52 @@ def _generate_arrivals(model: Model, clock: _Clock, start_ns: int, end_ns: int,
     for pi, proc in enumerate(model.procedures):
         idx = np.flatnonzero(merged["procedure"] == pi)
         rng = _seed(seed, "attributes", proc.id)
-        digitised[idx] = rng.random(len(idx)) < proc.p_digitised
-        paid[idx] = (rng.random(len(idx)) < proc.p_paid_online) & (proc.fee > 0)
+        p_dig, p_paid = proc.p_digitised, proc.p_paid_online
+        if proc.p_digitised_over_time or proc.p_paid_online_over_time:
+            on = epoch_day + np.minimum(intake[idx], clock.n_days - 1)
+            if proc.p_digitised_over_time:
+                p_dig = interpolate_points(proc.p_digitised_over_time, on)
+            if proc.p_paid_online_over_time:
+                p_paid = interpolate_points(proc.p_paid_online_over_time, on)
+        digitised[idx] = rng.random(len(idx)) < p_dig
+        paid[idx] = (rng.random(len(idx)) < p_paid) & (proc.fee > 0)
     return _Arrivals(clock=merged["clock"], wall=merged["wall"],
                      procedure=merged["procedure"].astype(np.int64),
                      channel=merged["channel"].astype(np.int64), closed=merged["closed"],
                      digitised=digitised, paid=paid)
+
+
+_OPEN = 1 << 40           # an open end of a validity window, in days
+_WINDOW_MARGIN = 21       # days generated before a window opens (longer than any break)
+
+
+def _windows(model: Model, clock: _Clock) -> list[tuple[int, int]]:
+    """Validity windows of the procedures as calendar day indices (inclusive); an empty list
+    when no procedure has one."""
+    if all(p.active_from is None and p.active_until is None for p in model.procedures):
+        return []
+    epoch_day = np.datetime64(pd.Timestamp(clock.epoch_ns).date(), "D")
+    out = []
+    for p in model.procedures:
+        lo = -_OPEN if p.active_from is None else int(
+            (parse_day(p.active_from) - epoch_day).astype(np.int64))
+        hi = _OPEN if p.active_until is None else int(
+            (parse_day(p.active_until) - epoch_day).astype(np.int64))
+        out.append((lo, hi))
+    return out
+
+
+def _channel_shares(proc: Any, dates: np.ndarray) -> dict[str, np.ndarray]:
+    """Channel shares of ``proc`` on each of ``dates`` (constant, or interpolated from
+    ``channels_over_time`` and renormalised to sum to 1)."""
+    if not proc.channels_over_time:
+        return {c: np.full(len(dates), float(proc.channels.get(c, 0.0))) for c in CHANNELS}
+    points = proc.channels_over_time
+    out = {c: np.maximum(interpolate_points({d: v.get(c, 0.0) for d, v in points.items()},
+                                            dates), 0.0) for c in CHANNELS}
+    total = sum(out.values())
+    total = np.where(total > 0, total, 1.0)
+    return {c: v / total for c, v in out.items()}
 
 
 def _hm(text: str) -> float:
@@ -734,8 +868,9 @@ def _run(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
          progress: Callable[[float], None] | None) -> dict[str, Any]:
     """The event loop. Heap items are ``(time, case, server)``: a dossier has at most one
     pending item, so ties break on the case number (arrival order); batch releases use the
-    key ``-1 - node``. ``server`` >= 0 holds a pool server, -1 is none, <= -2 names server
-    ``-2 - server`` without holding it (batches, out-of-hours service)."""
+    key ``-1 - node``, staffing changes ``-1 - n_nodes - change``. ``server`` >= 0 holds a
+    pool server (a place), -1 is none, <= -2 names server ``-2 - server`` without holding it
+    (batches, out-of-hours service)."""
     n = len(arr.clock)
     size = len(paths.node)
     heap: list[tuple[float, int, int]] = []
@@ -754,9 +889,24 @@ def _run(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
     kind, npool, nbatch, paper_only = comp.kind, comp.npool, comp.nbatch, comp.paper_only
     flags_of, close_of, ooh = comp.flags, comp.close, comp.ooh
     releases, batch_next = comp.releases, comp.batch_next
-    free = [list(reversed(servers)) for servers in comp.pool_servers]
+    n_slots = len(comp.server_pool)
+    places = list(comp.initial_places)
+    active = bytearray(n_slots)
+    idle_off: set[int] = set()  # places out of service and not busy
+    free = []
+    for p, order in enumerate(comp.pool_order):
+        first = comp.pool_servers[p][0] if order else 0
+        on = [x for x in order if x - first < places[p]]
+        for x in on:
+            active[x] = 1
+        idle_off.update(x for x in order if x - first >= places[p])
+        free.append(list(reversed(on)))
     queues: list[deque] = [deque() for _ in comp.pool_servers]
     rr = [0] * len(comp.pool_servers)
+    n_nodes = comp.n_nodes
+    for e, (at, _, _) in enumerate(comp.capacity_changes):
+        heap.append((at, -1 - n_nodes - e, 0))
+    heapq.heapify(heap)
     batch_wait: dict[tuple[int, float], list[int]] = {}
     to_clock1, from_clock1 = clock.to_clock1, clock.from_clock1
 
@@ -852,7 +1002,7 @@ def _run(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
             elif closed[case] and ooh[s] >> channel[case] & 1:
                 p = npool[s]
                 servers = comp.pool_servers[p]
-                gid = servers[rr[p] % len(servers)]
+                gid = servers[rr[p] % places[p]]
                 rr[p] += 1
                 w0 = wall[case]
                 w1 = w0 + int(pdur[i] * _NS_MIN)
@@ -869,6 +1019,31 @@ def _run(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
             stopped_early = True
             break
         case = top[1]
+        if case < -n_nodes:
+            # a staffing change
+            pop(heap)
+            _, p, new = comp.capacity_changes[-1 - n_nodes - case]
+            first = comp.pool_servers[p][0]
+            old, places[p] = places[p], new
+            fl = free[p]
+            if new < old:
+                for x in range(first + new, first + old):
+                    active[x] = 0
+                idle_off.update(x for x in fl if not active[x])
+                free[p] = [x for x in fl if active[x]]
+            elif new > old:
+                back = [x for x in comp.pool_order[p] if first + old <= x < first + new]
+                for x in back:
+                    active[x] = 1
+                fl.extend(reversed([x for x in back if x in idle_off]))
+                idle_off.difference_update(back)
+                queue = queues[p]
+                while fl and queue:
+                    c2 = queue.popleft()
+                    j = pos[c2]
+                    start_at[j] = t
+                    push(heap, (t + pdur[j], c2, fl.pop()))
+            continue
         if case < 0:
             # a batch release: everybody waiting goes together, one trip
             pop(heap)
@@ -879,7 +1054,7 @@ def _run(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
             code = -1
             if p >= 0:
                 servers = comp.pool_servers[p]
-                code = -2 - servers[rr[p] % len(servers)]
+                code = -2 - servers[rr[p] % places[p]]
                 rr[p] += 1
             for c in waiting:
                 start_at[pos[c]] = t
@@ -894,7 +1069,10 @@ def _run(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
             server_at[i] = srv
             p = npool[s]
             queue = queues[p]
-            if queue:
+            if not active[srv]:  # the officer has left: the place closes
+                idle_off.add(srv)
+                popped = False
+            elif queue:
                 c2 = queue.popleft()
                 j = pos[c2]
                 start_at[j] = t
@@ -1011,6 +1189,7 @@ def _outputs(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
     server = np.frombuffer(loop["server"], dtype=np.int64)
     keep = (node >= 0) & ~np.isnan(end)
     resource = np.where(server >= 0, server, np.where(server <= -2, -2 - server, -1))
+    resource = comp.slot_officer[resource]  # places -> officers; -1 stays -1
 
     # case timings (clock)
     recv = np.frombuffer(loop["recv"], dtype=np.float64)
@@ -1022,7 +1201,16 @@ def _outputs(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
     legal = np.array([p.legal_days for p in model.procedures], dtype=float)[arr.procedure]
     received = recv >= 0
     safe_recv = np.where(received, recv, 0.0)
-    legal_minutes = np.where(legal > 0, legal * clock.mpd, clock.day_end(safe_recv) - safe_recv)
+    same_day_end = clock.day_end(safe_recv)
+    cutoff = model.deadlines.same_day_cutoff
+    if cutoff is not None and n:
+        # received at or after the cutoff: due at the close of the next working day
+        day = np.minimum(np.searchsorted(clock.cum_next, safe_recv, side="right"),
+                         clock.n_days - 1)
+        before = np.clip(_hm(cutoff) - clock.starts[day], 0.0, clock.lengths[day]).sum(axis=1)
+        late_in_day = safe_recv - clock.cum[day] >= before
+        same_day_end = np.where(late_in_day, clock.day_end(same_day_end), same_day_end)
+    legal_minutes = np.where(legal > 0, legal * clock.mpd, same_day_end - safe_recv)
     due = np.where(received, safe_recv + legal_minutes + pause, np.nan)
     finished = fin >= 0
     outcome = np.where(outcome > 0, outcome,
@@ -1147,9 +1335,12 @@ def _outputs(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
         return out
 
     procs = model.procedures
+    log_ids = list(dict.fromkeys(p.output_id for p in procs))
+    log_code = np.array([log_ids.index(p.output_id) for p in procs], dtype=np.int64)
     cases = pd.DataFrame({
         "case_id": pd.array(case_ids, dtype="string"),
-        "procedure_id": pd.Categorical.from_codes(arr.procedure, [p.id for p in procs]),
+        "procedure_id": pd.Categorical.from_codes(
+            log_code[arr.procedure] if n else np.zeros(0, np.int64), log_ids),
         "agency": pd.Categorical.from_codes(case_agency, comp.agencies),
         "channel": pd.Categorical.from_codes(arr.channel, list(CHANNELS)),
         "model": pd.Categorical.from_codes(
@@ -1182,10 +1373,25 @@ def _outputs(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
         pool_of = np.array(comp.server_pool, dtype=np.int64)[server[held]]
         busy = np.bincount(pool_of, weights=hi - lo, minlength=len(model.pools))
     capacity = np.array([p.capacity for p in model.pools], dtype=float)
+    places = capacity * np.array(comp.concurrency, dtype=float)
+    # place-minutes available over the horizon, following the staffing changes
+    available = places * span_h
+    if comp.capacity_changes:
+        available = np.zeros(len(model.pools))
+        current = places.copy()
+        at = np.full(len(model.pools), start_clock)
+        for when, p, new in comp.capacity_changes:
+            w = min(max(when, start_clock), end_clock)
+            available[p] += current[p] * (w - at[p])
+            at[p], current[p] = w, new
+        available += current * (end_clock - at)
+        places = current  # at the end of the horizon
+        capacity = current / np.array(comp.concurrency, dtype=float)
     pools = pd.DataFrame({
         "pool_id": [p.id for p in model.pools], "agency": [p.agency for p in model.pools],
         "role": [p.role for p in model.pools], "capacity": capacity.astype(np.int64),
-        "busy_minutes": busy, "utilisation": busy / (capacity * span_h),
+        "places": places.astype(np.int64),
+        "busy_minutes": busy, "utilisation": busy / np.maximum(available, 1e-9),
     })
     return events, cases, pools
 

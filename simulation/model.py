@@ -5,13 +5,17 @@ A :class:`Model` describes one service centre (or part of one):
 * **procedures** (thủ tục hành chính): who handles them, their legal handling time in working
   days, the handling model (``transfer`` or ``five_on_spot``), which process they follow, how
   many dossiers arrive and through which channels, the chance that a dossier is digitised or
-  paid online, and the fee;
+  paid online, and the fee; a procedure whose legal time or handling model changes at a reform
+  is one entry per version, valid over dated windows and written to the log under one id;
+  demand, channel shares, digitisation and online payment may follow dated trends;
 * **processes**: steps (an activity id of the vocabulary, a resource pool or none, a duration
   distribution, an optional batch schedule) and the routing between them as transition
   probabilities, which may depend on the dossier's channel, digitisation and online payment;
-* **resource pools**: servers of one role in one agency, working in office hours;
+* **resource pools**: servers of one role in one agency, working in office hours, each on one
+  or several dossiers at once, with dated staffing changes;
 * **batch schedules**: fixed release times of paper transfers between centre and department;
-* **deadlines**: whether and when late dossiers get an apology with a new date.
+* **deadlines**: whether and when late dossiers get an apology with a new date, and the time
+  after which a same-day dossier is due the next working day.
 
 Durations are in minutes. A step served by a pool, or any step whose duration ``basis`` is
 ``"working"``, lasts working minutes of the office calendar; a citizen wait (``basis`` =
@@ -35,6 +39,7 @@ import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +79,34 @@ RESULT_ACTIVITIES = ("return_to_centre", "issue_result", "approve_sign")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 _ACTIVITY_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _HHMM = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(text: Any) -> np.datetime64 | None:
+    """The ISO date ``text`` as a ``datetime64[D]``, or None when it is not one."""
+    if not isinstance(text, str):
+        return None
+    return _parse_day(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_day(text: str) -> np.datetime64 | None:
+    if not _ISO_DAY.fullmatch(text.strip()):
+        return None
+    try:
+        return np.datetime64(text.strip(), "D")
+    except ValueError:
+        return None
+
+
+def interpolate_points(points: dict[str, float], days: np.ndarray) -> np.ndarray:
+    """Values of dated ``points`` (ISO date → value) on ``days`` (``datetime64[D]``): linear
+    between points, constant before the first and after the last."""
+    xs = np.array([_parse_day(k) for k in points], dtype="datetime64[D]").astype(np.int64)
+    ys = np.array(list(points.values()), dtype=float)
+    order = np.argsort(xs, kind="stable")
+    return np.interp(np.asarray(days, dtype="datetime64[D]").astype(np.int64), xs[order],
+                     ys[order])
 
 
 def known_activities() -> frozenset[str]:
@@ -237,6 +270,8 @@ class Process:
     None: the first of return_to_centre, issue_result, approve_sign that is a step.
     ``delivery_step``: the step whose end is the return of the result (None: deliver_result
     if it is a step).
+    When one of these is None and several steps carry the default activity (e.g. a paper and
+    an electronic ``return_to_centre``), each of them plays the part (see :meth:`marked`).
     ``online_submission``: log a ``submit_online`` event at the wall-clock moment an online
     dossier is submitted (nights and weekends included).
     """
@@ -274,6 +309,19 @@ class Process:
     def delivery(self) -> str | None:
         return self.delivery_step or self._by_activity("deliver_result")
 
+    def marked(self, which: str) -> set[str]:
+        """Ids of the steps that act as ``which`` (``"receipt"``, ``"result"`` or
+        ``"delivery"``): the explicit step, else every step with the default's activity."""
+        explicit = {"receipt": self.receipt_step, "result": self.result_step,
+                    "delivery": self.delivery_step}[which]
+        if explicit:
+            return {explicit}
+        default = getattr(self, which)
+        if default is None:
+            return set()
+        activity = self.step(default).activity_id
+        return {s.id for s in self.steps if s.activity_id == activity}
+
 
 @dataclass(kw_only=True)
 class ArrivalProfile:
@@ -290,6 +338,9 @@ class ArrivalProfile:
     Tết (from the ``holidays`` package, through the calendar): ``tet_surge`` multiplies the
     arrivals of the ``tet_surge_days`` days before the Tết holiday; ``tet_lull`` those during
     it and in the ``tet_lull_days_after`` days after it.
+    ``trend``: a demand multiplier over the years, as dated points ``{"2017-05-17": 0.8,
+    "2023-08-31": 1.1}`` (ISO dates), linear between points and constant before the first and
+    after the last (None: 1 throughout).
     """
 
     per_working_day: float
@@ -301,6 +352,7 @@ class ArrivalProfile:
     tet_lull_days_after: int = 5
     online_off_day_factor: float = 0.3
     online_hour_weights: list[float] | None = None
+    trend: dict[str, float] | None = None
 
 
 DEFAULT_ONLINE_HOURS = [0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.6, 1.2, 2.0, 2.4, 2.4, 2.0,
@@ -316,6 +368,25 @@ class Procedure:
     in_person / online_full / online_partial / public_postal, summing to 1.
     ``p_digitised`` / ``p_paid_online``: probabilities that a dossier is digitised / paid
     online (the latter only for a non-zero ``fee``).
+
+    **Versions.** A procedure whose legal time or handling model changes (a reform) is one
+    entry per version: each has its own ``id``, the same ``log_id`` (the procedure id written to
+    the log; None: the ``id``) and a validity window ``active_from`` – ``active_until`` (ISO
+    dates, both inclusive; None: open). A version takes the dossiers whose **intake day** falls
+    in its window: the day of submission for counter and postal dossiers, the next working day
+    for online dossiers submitted while the office is closed (the day the legal clock starts).
+    The windows of versions sharing a ``log_id`` must not overlap.
+
+    **Time-varying shares** (dated points, linear between them, constant outside, like
+    :attr:`ArrivalProfile.trend`; each replaces its constant counterpart when given):
+    ``channels_over_time`` ``{"2017-05-17": {"in_person": 0.95, "online_partial": 0.05}, …}``,
+    ``p_digitised_over_time`` and ``p_paid_online_over_time`` ``{"2022-01-01": 0.0, …}``,
+    read at the dossier's intake day.
+
+    ``duration_scales``: this procedure's own multipliers of the durations of its process's
+    steps, by step id (e.g. an appraisal proportional to the legal time), so that procedures of
+    different weight can share one process. Batched steps keep one duration per release and
+    are not scaled.
     """
 
     id: str
@@ -329,6 +400,18 @@ class Procedure:
     p_digitised: float = 0.0
     p_paid_online: float = 0.0
     fee: float = 0.0
+    log_id: str | None = None
+    active_from: str | None = None
+    active_until: str | None = None
+    channels_over_time: dict[str, dict[str, float]] | None = None
+    p_digitised_over_time: dict[str, float] | None = None
+    p_paid_online_over_time: dict[str, float] | None = None
+    duration_scales: dict[str, float] | None = None
+
+    @property
+    def output_id(self) -> str:
+        """The procedure id written to the log (``log_id``, else ``id``)."""
+        return self.log_id or self.id
 
 
 @dataclass(kw_only=True)
@@ -340,6 +423,12 @@ class ResourcePool:
     for a weekend counter, ``["online_full", "online_partial"]`` for round-the-clock online
     intake. Such a first step is done at once, in wall-clock time. ``names`` optionally gives
     one officer name or id per server (default ``<agency>-<role>-01`` …).
+    ``concurrency``: how many dossiers one server works on at once (a case handler keeps
+    several files open and works on them in turn over days); the pool then has ``capacity`` ×
+    ``concurrency`` places, and its utilisation is the share of places in use.
+    ``capacity_changes``: staffing changes, ``{"2019-07-01": 5, …}``: from the start of each
+    ISO date on, the pool has that many servers (``capacity`` before the first date). A server
+    that leaves finishes the dossiers in hand; ``names`` then lists the largest staff.
     """
 
     id: str
@@ -348,6 +437,13 @@ class ResourcePool:
     capacity: int
     out_of_hours: list[str] = field(default_factory=list)
     names: list[str] | None = None
+    concurrency: int = 1
+    capacity_changes: dict[str, int] | None = None
+
+    @property
+    def max_capacity(self) -> int:
+        """The largest number of servers the pool ever has."""
+        return max([self.capacity, *(self.capacity_changes or {}).values()])
 
 
 @dataclass(kw_only=True)
@@ -388,11 +484,17 @@ class Deadlines:
     ``apology_reschedule`` event ``apology_lead_days`` working days before the due date (not
     before its receipt), carrying a new date: the due date plus ``extension_days`` working
     days, or, when that is None, the end of the working day on which the result is ready.
+
+    ``same_day_cutoff`` (``"HH:MM"`` or None): a same-day procedure (legal_days 0) received at
+    or after this time of day is due at the close of the next working day ("trong ngày; nếu
+    nhận sau … thì trả trong ngày làm việc tiếp theo"); None: always the close of the day of
+    receipt.
     """
 
     apology: bool = True
     apology_lead_days: float = 0.5
     extension_days: float | None = None
+    same_day_cutoff: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -698,6 +800,13 @@ class _Validator:
         if d.extension_days is not None:
             self.number(d.extension_days, "deadlines.extension_days", strict=True,
                         what="extension")
+        if d.same_day_cutoff is not None:
+            t = _parse_hhmm(d.same_day_cutoff)
+            if t is None or not any(a <= _minutes(t) < b for a, b in self.session_minutes):
+                self.fail(f"same-day cutoff {d.same_day_cutoff!r} is not a time of day inside "
+                          "the office sessions.", "deadlines.same_day_cutoff",
+                          'write "HH:MM" inside office hours, e.g. "15:00", or null.')
+        self.versions()
         for agency, code in m.agency_codes.items():
             if not code or not _ID.match(code):
                 self.fail(f"the dossier-number prefix {code!r} of agency {agency!r} is not "
@@ -721,7 +830,53 @@ class _Validator:
                           "write dates as YYYY-MM-DD.")
         self.session_minutes = [(_minutes(a), _minutes(b)) for a, b in self.hours.sessions]
 
+    def versions(self) -> None:
+        """Versions of one procedure (same log id) must have disjoint validity windows."""
+        by_log: dict[str, list[tuple[np.datetime64, np.datetime64, int]]] = {}
+        lo, hi = np.datetime64("0001-01-01", "D"), np.datetime64("9999-12-31", "D")
+        for i, p in enumerate(self.m.procedures):
+            first = lo if p.active_from is None else parse_day(p.active_from)
+            last = hi if p.active_until is None else parse_day(p.active_until)
+            by_log.setdefault(p.output_id, []).append((first, last, i))
+        for log_id, windows in by_log.items():
+            windows.sort()
+            for (_, last, i), (first, _, j) in zip(windows, windows[1:]):
+                if first <= last:
+                    self.fail(f"procedures {self.m.procedures[i].id!r} and "
+                              f"{self.m.procedures[j].id!r} are both versions of {log_id!r} "
+                              "with overlapping validity windows.",
+                              f"procedures[{j}].active_from",
+                              "make each version start the day after the previous one ends "
+                              "(active_until is inclusive).")
+
+    def points(self, points: Any, path: str, what: str, *, shares: bool = False) -> None:
+        """Dated points {ISO date: value} (or {ISO date: {channel: share}} with ``shares``)."""
+        if not points:
+            self.fail(f"{what} has no dated points.", path,
+                      'give {"2020-01-01": value, ...}, or null for a constant.')
+        for key, value in points.items():
+            if parse_day(key) is None:
+                self.fail(f"{what}: {key!r} is not an ISO date.", f"{path}.{key}",
+                          "write dates as YYYY-MM-DD.")
+            if not shares:
+                self.number(value, f"{path}.{key}",
+                            hi=1.0 if what.startswith("p_") else None, what=what)
+                continue
+            for channel, share in value.items():
+                if channel not in CHANNELS:
+                    self.fail(f"channel {channel!r} is unknown.", f"{path}.{key}.{channel}",
+                              f"use channels among {list(CHANNELS)}.")
+                self.number(share, f"{path}.{key}.{channel}", hi=1.0, what="channel share")
+            if abs(sum(value.values()) - 1.0) > 1e-6:
+                self.fail(f"the channel shares on {key} sum to {sum(value.values()):.6g}, not 1.",
+                          f"{path}.{key}", "make the shares of each date add up to 1.")
+
     def pool(self, pool: ResourcePool, path: str) -> None:
+        concurrency = pool.concurrency
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+            self.fail(f"pool {pool.id!r} has concurrency {pool.concurrency!r}.",
+                      f"{path}.concurrency",
+                      "give the number of dossiers one server works on at once (>= 1).")
         capacity = pool.capacity
         if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
             self.fail(f"pool {pool.id!r} has capacity {pool.capacity!r}.", f"{path}.capacity",
@@ -736,11 +891,20 @@ class _Validator:
                 self.fail(f"pool {pool.id!r} lists the unknown channel {channel!r} as served out "
                           "of hours" + (f" (perhaps {close[0]!r}?)" if close else "") + ".",
                           f"{path}.out_of_hours[{j}]", f"use channels among {list(CHANNELS)}.")
+        for day, value in (pool.capacity_changes or {}).items():
+            if parse_day(day) is None:
+                self.fail(f"staffing change {day!r} of pool {pool.id!r} is not a date.",
+                          f"{path}.capacity_changes.{day}", "write dates as YYYY-MM-DD.")
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                self.fail(f"pool {pool.id!r} changes to capacity {value!r} on {day}.",
+                          f"{path}.capacity_changes.{day}",
+                          "give the number of servers from that day as a whole number >= 1.")
         if pool.names is not None:
-            if len(pool.names) != pool.capacity:
-                self.fail(f"pool {pool.id!r} has {len(pool.names)} names for {pool.capacity} "
-                          "servers.", f"{path}.names",
-                          "give one name per server, or leave names out (null).")
+            if len(pool.names) != pool.max_capacity:
+                self.fail(f"pool {pool.id!r} has {len(pool.names)} names for "
+                          f"{pool.max_capacity} servers.", f"{path}.names",
+                          "give one name per server (the largest staff when it changes), or "
+                          "leave names out (null).")
             if len(set(pool.names)) != len(pool.names):
                 self.fail(f"pool {pool.id!r} repeats a name.", f"{path}.names",
                           "give every server its own name.")
@@ -956,6 +1120,31 @@ class _Validator:
         for name in ("p_digitised", "p_paid_online"):
             self.number(getattr(p, name), f"{path}.{name}", hi=1.0, what="probability")
         self.number(p.fee, f"{path}.fee", what="fee")
+        if p.log_id is not None and (not isinstance(p.log_id, str) or not _ID.match(p.log_id)):
+            self.fail(f"log id {p.log_id!r} of procedure {p.id!r} is not a valid id.",
+                      f"{path}.log_id", "use letters, digits, '_', '-' or '.', or null.")
+        for name in ("active_from", "active_until"):
+            value = getattr(p, name)
+            if value is not None and parse_day(value) is None:
+                self.fail(f"{name} {value!r} of procedure {p.id!r} is not a date.",
+                          f"{path}.{name}", "write YYYY-MM-DD, or null for an open window.")
+        if (p.active_from is not None and p.active_until is not None
+                and parse_day(p.active_from) > parse_day(p.active_until)):
+            self.fail(f"procedure {p.id!r} is active from {p.active_from} until the earlier "
+                      f"{p.active_until}.", f"{path}.active_until",
+                      "give active_until on or after active_from (both inclusive).")
+        if p.channels_over_time is not None:
+            self.points(p.channels_over_time, f"{path}.channels_over_time",
+                        "channels_over_time", shares=True)
+        for name in ("p_digitised_over_time", "p_paid_online_over_time"):
+            if getattr(p, name) is not None:
+                self.points(getattr(p, name), f"{path}.{name}", name[:-len("_over_time")])
+        for step_id, factor in (p.duration_scales or {}).items():
+            if step_id not in {s.id for s in process.steps}:
+                self.unknown(step_id, [s.id for s in process.steps],
+                             f"{path}.duration_scales.{step_id}", "step")
+            self.number(factor, f"{path}.duration_scales.{step_id}", strict=True,
+                        what="duration scale")
         self.arrivals(p, process, f"{path}.arrivals")
 
     def arrivals(self, p: Procedure, process: Process, path: str) -> None:
@@ -978,10 +1167,14 @@ class _Validator:
                           "give at least one positive weight, or null for the default profile.")
         for name in ("tet_surge", "tet_lull", "online_off_day_factor"):
             self.number(getattr(a, name), f"{path}.{name}", what=name)
+        if a.trend is not None:
+            self.points(a.trend, f"{path}.trend", "trend")
         for name in ("tet_surge_days", "tet_lull_days_after"):
             self.number(getattr(a, name), f"{path}.{name}", hi=60, what=name)
         weekend = [d for d in range(7) if d not in self.hours.weekdays and a.weekday_weights[d] > 0]
-        counter_share = p.channels.get("in_person", 0.0)
+        counter_share = max([p.channels.get("in_person", 0.0)]
+                            + [v.get("in_person", 0.0)
+                               for v in (p.channels_over_time or {}).values()])
         if weekend and counter_share > 0:
             for t in process.transitions:
                 if t.source != START or t.target == END or t.probability <= 0:
