@@ -49,6 +49,137 @@ def import_command(
     typer.echo(f"Workspace: {result.path} (open it again by name: {result.path.stem})")
 
 
+def _filters(agency, procedure, field, channel, model, on_time, start, end):
+    """Filters from the common command-line options (each option may repeat)."""
+    from mining import filters as f
+
+    chosen = [maker(*values) for maker, values in (
+        (f.agency_in, agency), (f.procedure_in, procedure), (f.field_in, field),
+        (f.channel_in, channel), (f.model_in, model)) if values]
+    if on_time:
+        chosen.append(f.OnTimeClass(tuple(on_time)))
+    if start or end:
+        chosen.append(f.TimeRange(start, end, mode="started"))
+    return chosen
+
+
+def _records(frame) -> list[dict]:
+    import json
+
+    return json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+
+
+Repeatable = Annotated[Optional[list[str]], typer.Option()]
+
+
+@cli.command("mine")
+def mine_command(
+    log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
+    out: Annotated[Path, typer.Option(help="Folder for the outputs.")],
+    agency: Repeatable = None, procedure: Repeatable = None, field: Repeatable = None,
+    channel: Repeatable = None, model: Repeatable = None,
+    on_time: Annotated[Optional[list[str]], typer.Option(
+        help="early, on_time, late or open.")] = None,
+    start: Annotated[Optional[str], typer.Option(help="Dossiers started from (YYYY-MM-DD).")] = None,
+    end: Annotated[Optional[str], typer.Option(help="… and before (YYYY-MM-DD).")] = None,
+    activities: Annotated[float, typer.Option(help="Share of activities on the map (0–1].")] = 1.0,
+    paths: Annotated[float, typer.Option(help="Share of paths on the map (0–1].")] = 1.0,
+    lang: Annotated[str, typer.Option(help="Labels of the map: vi or en.")] = "vi",
+) -> None:
+    """Write kpis.json, dfg.csv, variants.csv, bottlenecks.csv and map.dot (+ map.svg)."""
+    import json
+
+    from mining import apply_filters, bottlenecks, kpis, process_map, scorecard, variants
+    from mining.open_log import open_log
+    from mining.render_map import Performance, render_map, render_svg
+
+    view = apply_filters(open_log(log), _filters(agency, procedure, field, channel, model,
+                                                 on_time, start, end))
+    out.mkdir(parents=True, exist_ok=True)
+    report = {"overall": _records(kpis(view))[0], "scorecard": _records(scorecard(view))}
+    for by in ("month", "agency"):
+        try:
+            report[f"by_{by}"] = _records(kpis(view, by=by))
+        except DossierflowError as exc:  # the log has no such column
+            report[f"by_{by}"] = {"unavailable": exc.message}
+    (out / "kpis.json").write_text(json.dumps(report, ensure_ascii=False, indent=2),
+                                   encoding="utf-8")
+    process_map(view).edges.to_csv(out / "dfg.csv", index=False)
+    variants(view).to_csv(out / "variants.csv", index=False)
+    bottlenecks(view, level="edge").to_csv(out / "bottlenecks.csv", index=False)
+    dot = render_map(process_map(view, activities=activities, paths=paths),
+                     overlay=Performance(), lang=lang)
+    (out / "map.dot").write_text(dot, encoding="utf-8")
+    svg = render_svg(dot)
+    if svg is not None:
+        (out / "map.svg").write_text(svg, encoding="utf-8")
+    written = sorted(p.name for p in out.iterdir())
+    typer.echo(f"{report['overall'].get('n_received', 0):,} dossiers; wrote {', '.join(written)} "
+               f"to {out}" + ("" if svg else " (map.svg needs Graphviz's dot)"))
+
+
+@cli.command("compare")
+def compare_command(
+    log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
+    by: Annotated[str, typer.Option(help="Dossier column that splits the groups, e.g. agency.")],
+    a: Annotated[str, typer.Option(help="Value of group A.")],
+    b: Annotated[str, typer.Option(help="Value of group B.")],
+    out: Annotated[Path, typer.Option(help="Folder for compare.csv and compare.dot.")],
+    measure: Annotated[str, typer.Option(help="Colour edges by 'share' or 'waiting'.")] = "share",
+    min_support: Annotated[int, typer.Option(help="Fewest dossiers (or waits) per group "
+                                                  "for a test.")] = 30,
+    lang: Annotated[str, typer.Option(help="Labels of the map: vi or en.")] = "vi",
+) -> None:
+    """Compare two groups: edges with shares, waits, p- and q-values; a difference map."""
+    from mining.compare import Difference, compare_groups
+    from mining.open_log import open_log
+    from mining.render_map import render_map, render_svg
+
+    result = compare_groups(open_log(log), by=by, a=a, b=b, min_support=min_support)
+    out.mkdir(parents=True, exist_ok=True)
+    result.edges.to_csv(out / "compare.csv", index=False)
+    dot = render_map(result.map, overlay=Difference(result, measure=measure), lang=lang)
+    (out / "compare.dot").write_text(dot, encoding="utf-8")
+    svg = render_svg(dot)
+    if svg is not None:
+        (out / "compare.svg").write_text(svg, encoding="utf-8")
+    typer.echo(f"{int(result.edges['significant'].sum())} of {len(result.edges)} paths differ "
+               f"significantly between {by}={a} and {by}={b}; wrote compare.csv, compare.dot"
+               + (", compare.svg" if svg else "") + f" to {out}")
+
+
+@cli.command("sample")
+def sample_command(
+    out: Annotated[Path, typer.Option(help="Output: .duckdb workspace, .parquet or .csv log.")],
+    start: Annotated[Optional[str], typer.Option(help="First day of receipt, YYYY-MM-DD.")] = None,
+    end: Annotated[Optional[str], typer.Option(help="Last day of receipt, YYYY-MM-DD.")] = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="The whole history: 17/05/2017 to 31/08/2023.")] = False,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same log.")] = 1,
+) -> None:
+    """Generate the synthetic Bắc Ninh sample with the simulation engine."""
+    import pandas as pd
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from simulation.centre_model import centre_model, sample_period
+    from simulation.engine import simulate
+    from simulation.sample_output import write_sample
+
+    first, last = sample_period(full)
+    first = pd.Timestamp(start) if start else first
+    last = pd.Timestamp(end) + pd.Timedelta(days=1) if end else last
+    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                  transient=True) as bar:
+        task = bar.add_task("Simulating dossiers", total=1.0)
+        result = simulate(centre_model(), start=first, end=last, seed=seed,
+                          progress=lambda done: bar.update(task, completed=done))
+        bar.update(task, description="Writing", completed=1.0)
+        path = write_sample(result, out)
+    typer.echo(f"{len(result.cases):,} dossiers, {len(result.events):,} events received "
+               f"{first:%d/%m/%Y} – {last - pd.Timedelta(days=1):%d/%m/%Y} (seed {seed}) "
+               f"written to {path}")
+
+
 @cli.command("app")
 def app_command(
     log: Annotated[Optional[str], typer.Option(help="Workspace name or log file to open.")] = None,

@@ -4,6 +4,7 @@ from mining.analysis_table import AnalysisLog, prepare
 from mining.apology_letters import apology_letters
 from mining.bottlenecks import bottlenecks
 from mining.columns import MappingFile
+from mining.compare import Comparison, Difference, compare, compare_groups, heatmap
 from mining.conformance import conformance
 from mining.discovery import discover
 from mining.errors import (CalendarError, ColumnMappingError, DossierflowError, InputFileError,
@@ -14,7 +15,9 @@ from mining.import_log import ImportedLog, import_log
 from mining.kpis import kpis, scorecard
 from mining.late_attribution import late_attribution
 from mining.log_view import LogView
+from mining.open_log import open_log
 from mining.process_map import ProcessMap, process_map
+from mining.render_map import Frequency, Performance, render_map, render_svg, svg_available
 from mining.read_table import read_table
 from mining.rework_loops import rework_loops
 from mining.variants import case_timeline, variants
@@ -23,10 +26,10 @@ from mining.working_time import OfficeHours, WorkCalendar
 from mining.workspace import Workspace, open_workspace
 
 __all__ = [
-    "AnalysisLog", "CalendarError", "ColumnMappingError", "DossierflowError", "ImportedLog",
+    "AnalysisLog", "CalendarError", "Comparison", "Difference", "Frequency", "Performance", "ColumnMappingError", "DossierflowError", "ImportedLog",
     "InputFileError", "LogView", "MappingFile", "OfficeHours", "ProcessMap", "TimestampError",
     "UnsafeInputError", "WorkCalendar", "Workspace", "WorkspaceError", "apology_letters",
-    "apply_filters", "bottlenecks", "case_timeline", "conformance", "discover", "import_log",
-    "import_to_workspace", "kpis", "late_attribution", "open_workspace", "prepare",
-    "process_map", "read_table", "rework_loops", "scorecard", "variants", "waiting_causes",
+    "apply_filters", "bottlenecks", "case_timeline", "compare", "compare_groups", "conformance", "discover", "heatmap", "import_log",
+    "import_to_workspace", "kpis", "late_attribution", "open_log", "open_workspace", "prepare",
+    "process_map", "read_table", "render_map", "render_svg", "svg_available", "rework_loops", "scorecard", "variants", "waiting_causes",
 ]

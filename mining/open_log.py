@@ -1,0 +1,21 @@
+"""Open what a user names on the command line: an imported workspace or a log file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mining.analysis_table import prepare
+from mining.import_log import import_log
+from mining.log_view import LogView
+from mining.workspace import SUFFIX, open_workspace, workspace_path
+
+
+def open_log(log: str | Path) -> LogView:
+    """A workspace by name or .duckdb path (no re-import), else a log file imported now."""
+    text = str(log)
+    path = Path(text)
+    if text.endswith(SUFFIX) or (not path.exists() and workspace_path(text).exists()):
+        return LogView.of_workspace(open_workspace(text))
+    if path.exists():
+        return LogView.of_log(prepare(import_log(path)))
+    return LogView.of_workspace(open_workspace(text))  # says how to import it
