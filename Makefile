@@ -53,6 +53,7 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 
 bench: $(VENV)/.installed-bench .venv-prosimos/bin/python
 	$(BIN)/python benchmarks/import_speed.py
+	$(BIN)/python benchmarks/process_map_speed.py
 	PROSIMOS_PYTHON=.venv-prosimos/bin/python $(BIN)/python benchmarks/simulation_speed.py
 
 clean:
