@@ -1811,6 +1811,7 @@ FEE_SHARE = {"cap": 1.0, "dangky": 1.0, "-": 1.0, "caplai": 0.5, "capdoi": 0.5,
 ONLINE_WEIGHTS = {"site": (0.15, 0.65, 0.20), "simple": (0.65, 0.30, 0.05),
                   "inter": (0.30, 0.55, 0.15), "other": (0.45, 0.40, 0.15)}
 CUT_YEARS = (2018, 2019, 2020, 2021, 2022, 2023)
+CUT_UNTIL = date(2023, 8, 31)  # the published figures run to the end of August 2023
 YEAR_WEIGHTS = {"time_cut": (0.14, 0.22, 0.22, 0.20, 0.12, 0.10),
                 "five_on_spot": (0.04, 0.20, 0.28, 0.26, 0.13, 0.09)}
 ON_SPOT_DAYS = {0: 2, 0.5: 3, 1: 3, 2: 1}  # legal time after a move to 5 tại chỗ: weights
@@ -2001,8 +2002,9 @@ def _plan_reforms(procs: list[Procedure], rng: random.Random) -> list[list[tuple
 
 
 def _working_day(year: int, rng: random.Random, days_off: holidays.HolidayBase) -> date:
+    span = min(365, (CUT_UNTIL - date(year, 1, 1)).days + 1)
     while True:
-        day = date(year, 1, 1) + timedelta(days=rng.randrange(365))
+        day = date(year, 1, 1) + timedelta(days=rng.randrange(span))
         if day.weekday() < 5 and day not in days_off:
             return day
 
