@@ -8,7 +8,9 @@ Prints, in one run:
 2. the 6-step model of ``../shared/bench/simpy_reference.py`` run by our engine and by that
    SimPy script: same case count, same distributions, side by side with the ratio;
 3. the same for Prosimos on ``../shared/bench/prosimos_models`` (when Prosimos is importable
-   here, or in the interpreter named by ``$PROSIMOS_PYTHON``; otherwise it says why).
+   here, or in the interpreter named by ``$PROSIMOS_PYTHON``; otherwise it says why);
+4. wall time and peak memory of ``dossierflow sample --full`` (target ≤ 4 GB), writing Parquet
+   and writing a workspace, each in a child process that reports its own peak (VmHWM).
 
 Parts that need ``../shared`` are skipped, with a note, when it is absent.
 
@@ -339,6 +341,39 @@ def bench_prosimos(cases: int) -> None:
         print(f"  ratio Prosimos / dossierflow = {pro_s / ours_s:.1f}x")
 
 
+SAMPLE_CHILD = """
+import sys, time
+from pathlib import Path
+from app.cli import main
+sys.argv = ["dossierflow", "sample", "--full", "--out", sys.argv[1]]
+began = time.perf_counter()
+try:
+    main()
+except SystemExit as stop:
+    if stop.code:
+        raise
+peak = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
+            if line.startswith("VmHWM:"))
+print(f"RESULT {time.perf_counter() - began:.1f} {peak / 1024**2:.2f}")
+"""
+
+
+def bench_sample_full() -> None:
+    """`dossierflow sample --full`: wall time and peak memory per output format."""
+    print("dossierflow sample --full (17/05/2017 – 31/08/2023), target peak <= 4 GB:")
+    with tempfile.TemporaryDirectory() as folder:
+        for name in ("full.parquet", "full.duckdb"):
+            run = subprocess.run([sys.executable, "-c", SAMPLE_CHILD, str(Path(folder) / name)],
+                                 cwd=ROOT, capture_output=True, text=True)
+            result = [line for line in run.stdout.splitlines() if line.startswith("RESULT")]
+            if run.returncode or not result:
+                print(f"  {name}: failed ({run.stderr.strip().splitlines()[-1:]})")
+                continue
+            seconds, peak = result[0].split()[1:]
+            print(f"  --out {name:13} {float(seconds):6.1f} s  peak {float(peak):5.2f} GB  "
+                  f"{'met' if float(peak) <= 4 else 'MISSED'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000,
@@ -347,6 +382,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     bench_province(args.repeats)
+    bench_sample_full()
     if not SHARED.is_dir():
         print(f"SimPy and Prosimos comparisons skipped: {SHARED} is absent.")
         return
