@@ -664,22 +664,6 @@ def test_csv_round_trip(rows, delimiter):
 
 # --- the shared examples and public logs ----------------------------------------------------
 
-@pytest.fixture
-def examples_dir(shared_dir) -> Path:
-    path = shared_dir / "datasets" / "examples"
-    if not path.is_dir():
-        pytest.skip(f"{path} is absent: the example exports are not available here")
-    return path
-
-
-@pytest.fixture
-def public_dir(shared_dir) -> Path:
-    path = shared_dir / "datasets" / "public"
-    if not path.is_dir():
-        pytest.skip(f"{path} is absent: the public event logs are not available here")
-    return path
-
-
 def test_example_dossier_list_csv(examples_dir):
     table = read_table(examples_dir / "danh_sach_ho_so.csv")
     assert len(table.frame) == 75
