@@ -4,6 +4,7 @@ escaping, a 35-activity map, and SVG through Graphviz's dot when it is installed
 from __future__ import annotations
 
 import re
+import sys
 import textwrap
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -199,7 +200,7 @@ def test_svg_of_a_35_activity_map():
 
 
 def test_svg_needs_dot(monkeypatch):
-    monkeypatch.setattr("mining.render_map.shutil.which", lambda name: None)
+    monkeypatch.setattr(sys.modules["mining.render_map"].shutil, "which", lambda name: None)
     assert not svg_available()
     assert render_svg("digraph { a -> b }") is None
 
