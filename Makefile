@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test,fast]'
+	$(BIN)/pip install -q -e '.[test,fast,spark]'
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -28,7 +28,7 @@ system-run:
 	@scripts/system-packages.sh graphviz:dot
 
 system-test:
-	@scripts/system-packages.sh graphviz:dot chromium:chromium
+	@scripts/system-packages.sh graphviz:dot chromium:chromium openjdk-17-jre-headless:java
 
 # the synthetic Bắc Ninh sample (one year), built once and reused
 $(SAMPLE): | $(VENV)/.installed
@@ -43,7 +43,7 @@ test: install-test system-test
 	$(BIN)/pytest
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test,fast,bench]'
+	$(BIN)/pip install -q -e '.[test,fast,spark,bench]'
 	touch $@
 
 # Prosimos pins old pandas/scikit-learn, so it gets a virtualenv of its own.

@@ -142,8 +142,10 @@ class VariantCoverage:
         counts = per_case.group_by("variant").aggregate(cases=per_case.count(),
                                                         first_case=per_case.case_code.min())
         order = [ibis.desc(counts.cases), counts.first_case]
-        before = counts.cases.cumsum(order_by=order) - counts.cases
-        kept = counts.filter(before < self.share * counts.cases.sum().over()).select("variant")
+        # the window sums as columns first: Ibis cannot filter on window functions on Spark
+        ranked = counts.mutate(before=counts.cases.cumsum(order_by=order) - counts.cases,
+                               total=counts.cases.sum().over())
+        kept = ranked.filter(ranked.before < self.share * ranked.total).select("variant")
         return _keep_cases(view, per_case.semi_join(kept, "variant").select("case_code"))
 
 

@@ -37,6 +37,13 @@ def _pct(numerator: ibis.Value, denominator: ibis.Value) -> ibis.Value:
     return numerator.cast("float64") * 100.0 / denominator.nullif(0).cast("float64")
 
 
+def _count(condition: ibis.Value) -> ibis.Value:
+    """How many dossiers meet ``condition``; 0, never null, when none does. A plain sum of
+    conditions is null when every condition is (``on_time_class == "early"`` in a log without
+    due dates), and on Spark Ibis compiles ``count(where=...)`` to such a sum."""
+    return condition.fill_null(False).cast("int64").sum().fill_null(0)
+
+
 def kpis(view: LogView, *, by: str | None = None,
          config: dict | str | Path | None = None) -> pd.DataFrame:
     """The 766 indicators of the view's dossiers, overall or one row per ``by`` group.
@@ -83,14 +90,14 @@ def _measure(view: LogView, by: str | None, rules: dict) -> tuple[pd.DataFrame, 
     klass, closed = c.on_time_class, c.finished_at.notnull()
     metrics = {
         "n_received": c.count(),
-        "n_judged": klass.notnull().sum(),
-        "n_early": (klass == "early").sum(),
-        "n_on_time": (klass == "on_time").sum(),
-        "n_open_not_due": (klass == "open").sum(),
-        "n_late": (klass == "late").sum(),
-        "n_late_open": ((klass == "late") & ~closed).sum(),
-        "n_repeat_supplement": (c.n_supplement_requests > 1).sum(),
-        "n_completed": closed.sum(),
+        "n_judged": _count(klass.notnull()),
+        "n_early": _count(klass == "early"),
+        "n_on_time": _count(klass == "on_time"),
+        "n_open_not_due": _count(klass == "open"),
+        "n_late": _count(klass == "late"),
+        "n_late_open": _count((klass == "late") & ~closed),
+        "n_repeat_supplement": _count(c.n_supplement_requests > 1),
+        "n_completed": _count(closed),
         "mean_handling_working_days": c.handling_working_days.mean(where=closed),
     }
     online, on_spot = tuple(rules["online_channels"]), tuple(rules["on_spot_models"])
@@ -110,7 +117,7 @@ def _measure(view: LogView, by: str | None, rules: dict) -> tuple[pd.DataFrame, 
         "five_on_spot_pct": (("model",), lambda: (c.model.isin(on_spot), c.model.notnull())),
     }
     if "fee" in columns:
-        metrics["n_fee_bearing"] = (c.fee > 0).sum()
+        metrics["n_fee_bearing"] = _count(c.fee > 0)
     reasons = {}
     for name, (needs, parts) in shares.items():
         lacking = [n for n in needs if n not in columns]

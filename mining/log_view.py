@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import ibis
 
 from mining.analysis_table import AnalysisLog
-from mining.workspace import Workspace, _storable
+from mining.workspace import Workspace, _storable, _typed_memtable
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,25 @@ class LogView:
         return cls(workspace.events, workspace.cases, workspace.calendar.minutes_per_day)
 
     @classmethod
-    def of_log(cls, log: AnalysisLog, backend: ibis.BaseBackend | None = None) -> LogView:
-        """An in-memory analysis log, loaded into ``backend`` (a fresh DuckDB by default)."""
+    def of_log(cls, log: AnalysisLog, backend: ibis.BaseBackend | None = None, *,
+               prefix: str = "") -> LogView:
+        """An in-memory analysis log, loaded into ``backend`` (a fresh DuckDB by default) as
+        tables ``{prefix}events`` and ``{prefix}cases`` (replacing tables of those names; give
+        each log its own ``prefix`` to hold several in one backend).
+
+        DuckDB stores the tables; another engine (Spark: ``mining.spark_backend``) gets
+        temporary views over the in-memory data, typed from the pandas columns.
+        """
         con = backend or ibis.duckdb.connect()
-        events = con.create_table("events", _storable(log.events), overwrite=True)
-        cases = con.create_table("cases", _storable(log.cases), overwrite=True)
-        return cls(events, cases, log.calendar.minutes_per_day)
+        tables = {}
+        for name, frame in (("events", log.events), ("cases", log.cases)):
+            if con.name == "duckdb":
+                tables[name] = con.create_table(prefix + name, _storable(frame),
+                                                overwrite=True)
+            else:
+                tables[name] = con.create_view(prefix + name, _typed_memtable(frame),
+                                               overwrite=True)
+        return cls(tables["events"], tables["cases"], log.calendar.minutes_per_day)
 
     def with_cases(self, cases: ibis.Table) -> LogView:
         """Keep only the given cases (a filtered ``cases`` table) and their events."""

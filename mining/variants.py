@@ -16,6 +16,8 @@ import pandas as pd
 from mining.log_view import LogView
 
 SEPARATOR = " → "
+_KEY_DIGITS, _KEY_END = 10, "\x1f"  # event_index fits in 10 digits; US, the unit separator
+_KEY_PATTERN = f"[0-9]{{{_KEY_DIGITS}}}{_KEY_END}"
 TZ = "Asia/Ho_Chi_Minh"
 VARIANT_COLUMNS = ["variant_rank", "variant_id", "variant", "length", "cases", "share",
                    "cumulative_share", "lead_time_working_days_median",
@@ -39,10 +41,18 @@ def _case_variants(view: LogView, whole: bool) -> ir.Table:
         return cases.select("case_code", "variant", "lead_time_working_days",
                             "lead_time_seconds", length=cases.n_events)
     events = view.events
-    sequences = events.group_by("case_code").aggregate(
-        variant=events.activity.group_concat(
-            SEPARATOR, order_by=[events.timestamp, events.event_index]),
-        length=events.count())
+    # The activities in the order of the case's events, portably: Spark cannot order an
+    # aggregate's input (no ordered ``group_concat``) and DuckDB 2 rejects the lambdas Ibis
+    # writes for ``map``. So each event becomes "<event_index, 10 digits><US><activity>"; a
+    # case's texts are collected, sorted (event_index numbers the events in (time, logged)
+    # order at import), joined, and the keys removed.
+    keyed = (events.event_index.cast("string").lpad(_KEY_DIGITS, "0") + _KEY_END
+             + events.activity.cast("string"))
+    sequences = events.group_by("case_code").aggregate(steps=keyed.collect(),
+                                                       length=events.count())
+    sequences = sequences.select(
+        "case_code", "length",
+        variant=sequences.steps.sort().join(SEPARATOR).re_replace(_KEY_PATTERN, ""))
     return sequences.join(cases.select("case_code", "lead_time_working_days",
                                        "lead_time_seconds"), "case_code")
 
@@ -103,5 +113,6 @@ def case_timeline(view: LogView, case_id: str) -> pd.DataFrame:
         wait_after_hours=following.delta(events.timestamp, unit="microsecond") / 3.6e9)
     frame = timeline.to_pandas().sort_values("position", ignore_index=True)
     for column in ("timestamp", "start_timestamp"):
-        frame[column] = pd.to_datetime(frame[column], utc=True).dt.tz_convert(TZ)
+        # microseconds whatever the engine returns (Spark: tz-naive UTC in nanoseconds)
+        frame[column] = pd.to_datetime(frame[column], utc=True).dt.tz_convert(TZ).dt.as_unit("us")
     return frame[TIMELINE_COLUMNS].astype({"position": "int64"})

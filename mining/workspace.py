@@ -125,6 +125,27 @@ def _storable(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _typed_memtable(frame: pd.DataFrame) -> ibis.Table:
+    """``frame`` made ``_storable``, as an Ibis in-memory table with an explicit schema and
+    only plain Python values for missing entries, so that any engine receives the same types
+    and values as DuckDB does.
+
+    The schema is taken from the pandas dtypes, so a text column that is entirely missing (an
+    ``on_time_class`` without due dates) stays text instead of becoming untyped. Columns of
+    pandas extension types (text, nullable integers and booleans) become objects with None for
+    missing values: Spark reads a pandas frame through Arrow, which fails on Arrow-backed text
+    columns, and its fallback pickles every value, turning ``pd.NA`` into junk text.
+    """
+    out = _storable(frame)
+    schema = ibis.memtable(out).schema()
+    for column in out:
+        series = out[column]
+        if isinstance(series.dtype, pd.api.extensions.ExtensionDtype) and not isinstance(
+                series.dtype, pd.DatetimeTZDtype):
+            out[column] = series.astype(object).where(series.notna(), None)
+    return ibis.memtable(out, schema=schema)
+
+
 def _local(frame: pd.DataFrame) -> pd.DataFrame:
     for column in frame:
         if isinstance(frame[column].dtype, pd.DatetimeTZDtype):
