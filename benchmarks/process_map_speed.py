@@ -153,12 +153,14 @@ def _timed(results: dict, name: str, call):
 def _round(view, agency: str) -> tuple[dict, dict]:
     """One round of the questions; their times and what they found."""
     from mining.filters import agency_in, apply_filters
+    from mining.kpis import kpis
     from mining.process_map import process_map
     from mining.variants import variants
 
     times: dict = {}
     first = _timed(times, "process_map", lambda: process_map(view))
     listed = _timed(times, "variants", lambda: variants(view))
+    _timed(times, "kpis", lambda: kpis(view))
     filtered = _timed(times, "filter_map", lambda: process_map(
         apply_filters(view, [agency_in(agency)])))
     _timed(times, "filter_variants", lambda: variants(apply_filters(view, [agency_in(agency)])))
@@ -253,11 +255,13 @@ def main() -> None:
 
     print(f"{'question (dossierflow: cold, warm median)':42} {'cold':>9} {'warm':>9} "
           f"{'pm4py':>9} {'ratio':>7}")
-    row("map + performance map + variants", cold["process_map"] + cold["variants"],
-        warm["process_map"] + warm["variants"], pm4py_map, 1.0)
+    row("map + performance map + variants + KPIs",
+        cold["process_map"] + cold["variants"] + cold["kpis"],
+        warm["process_map"] + warm["variants"] + warm["kpis"], pm4py_map, 1.0)
     row("  process_map (frequency + waiting times)", cold["process_map"],
         warm["process_map"], theirs["discover_dfg"] + theirs["discover_performance_dfg"])
     row("  variants", cold["variants"], warm["variants"], theirs["get_variants"])
+    row("  KPIs (Decision 766)", cold["kpis"], warm["kpis"])
     print(f"{'  pm4py format_dataframe (counted above)':42} {'':>19} "
           f"{theirs['format_dataframe']:8.2f}s")
     row("filter change (one agency) -> new map", cold["filter_map"], warm["filter_map"],
