@@ -22,17 +22,18 @@ def shared_dir() -> Path:
     return SHARED
 
 
-@pytest.fixture
-def examples_dir(shared_dir) -> Path:
-    path = shared_dir / "datasets" / "examples"
+def _datasets(shared_dir: Path, name: str) -> Path:
+    path = shared_dir / "datasets" / name
     if not path.is_dir():
         pytest.skip(f"{path} is absent")
     return path
+
+
+@pytest.fixture
+def examples_dir(shared_dir) -> Path:
+    return _datasets(shared_dir, "examples")
 
 
 @pytest.fixture
 def public_dir(shared_dir) -> Path:
-    path = shared_dir / "datasets" / "public"
-    if not path.is_dir():
-        pytest.skip(f"{path} is absent")
-    return path
+    return _datasets(shared_dir, "public")
