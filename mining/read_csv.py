@@ -152,7 +152,9 @@ def _sniff_delimiter(sample: str) -> str:
         except csv.Error:
             counts = []
         common = Counter(count for count in counts if count > 1).most_common(1)
-        scores[delimiter] = (common[0][1], common[0][0]) if common else (0, 1)
+        # the share of records, not their number: a wrong delimiter splits quoted cells
+        # that hold line breaks into extra records
+        scores[delimiter] = (common[0][1] / len(counts), common[0][0]) if common else (0, 1)
     best = max(_DELIMITERS, key=lambda d: scores[d])
     try:
         tail = "".join(lines[-20:])[:_SNIFF_CHARS]  # Sniffer's regex is quadratic
@@ -411,11 +413,12 @@ def _parse_c(body: memoryview, width: int, delimiter: str, starts: np.ndarray,
         if match:
             record = int(match.group(1))
             line = int(starts[record]) if record < len(starts) else None
+            where = f"on line {line}" if line is not None else "near the end of the file"
             raise InputFileError(
-                f"a quoted cell that starts on line {line} is never closed: a double quote "
+                f"a quoted cell that starts {where} is never closed: a double quote "
                 "(\") is missing, so the rest of the file would be read as one cell.",
                 file=file, row=line,
-                fix=f"add the missing closing quote on line {line} (or remove the stray "
+                fix=f"add the missing closing quote {where} (or remove the stray "
                     "opening one), then import again.") from None
         raise InputFileError(
             f"cannot be read as CSV: {str(error).strip()}.", file=file,
