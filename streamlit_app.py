@@ -2,13 +2,24 @@
 
 import streamlit as st
 
+from app import url_widgets as uw
 from app.i18n import LANGUAGES, t
 from app.state import language
 
 st.set_page_config(page_title="dossierflow", layout="wide")
 lang = language()
-st.sidebar.radio(t("language", lang), list(LANGUAGES), format_func=LANGUAGES.get, key="lang",
-                 horizontal=True)
-pages = [st.Page("app/pages/data.py", title=t("page_data", lang), url_path="data",
-                 default=True)]
+lang = uw.segmented(st.sidebar, t("language", lang), list(LANGUAGES), key="lang",
+                    format_func=LANGUAGES.get)
+
+# The pages in menu order: (file, title label, url path). Add a page by inserting a line.
+PAGES = [
+    ("app/pages/data.py", "page_data", "data"),
+    ("app/pages/overview.py", "page_overview", "overview"),
+    ("app/pages/process_map.py", "page_process_map", "process-map"),
+    ("app/pages/bottlenecks.py", "page_bottlenecks", "bottlenecks"),
+    ("app/pages/compare.py", "page_compare", "compare"),
+    # room for: scenarios, proposals, export
+]
+pages = [st.Page(path, title=t(label, lang), url_path=url, default=i == 0)
+         for i, (path, label, url) in enumerate(PAGES)]
 st.navigation(pages).run()

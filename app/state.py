@@ -1,30 +1,52 @@
-"""Session state shared by the pages: the open log and the language."""
+"""Session state shared by the pages: the language and the open log."""
 
 from __future__ import annotations
 
 import os
+import re
 
 import streamlit as st
 
-from mining.workspace import Workspace, open_workspace
+from app.i18n import LANGUAGES
+from mining.workspace import open_workspace, workspace_path
+
+LOG_PARAM = "log"
 
 
 def language() -> str:
-    """The current language ('vi' by default), kept in the URL as ?lang=."""
-    if "lang" not in st.session_state:
-        st.session_state.lang = st.query_params.get("lang", "vi")
-    if st.session_state.lang not in ("vi", "en"):
-        st.session_state.lang = "vi"
-    st.query_params["lang"] = st.session_state.lang
-    return st.session_state.lang
+    """The current language: the language switch (bound to ``?lang=``), 'vi' by default."""
+    lang = st.session_state.get("lang") or st.query_params.get("lang", "vi")
+    return lang if lang in LANGUAGES else "vi"
 
 
 def log_argument() -> str | None:
-    """The workspace to open: ``$DOSSIERFLOW_LOG`` (set by ``dossierflow app --log``)."""
+    """The workspace given at start: ``$DOSSIERFLOW_LOG`` (set by ``dossierflow app --log``)."""
     return os.environ.get("DOSSIERFLOW_LOG") or None
 
 
-@st.cache_resource(show_spinner=False)
-def workspace(name: str) -> Workspace:
-    """The opened workspace, shared by every session of the app."""
-    return open_workspace(name)
+def open_log_name() -> str | None:
+    """The log the pages analyse: the one imported in this session, else the workspace named
+    in the URL (``?log=NAME``, a name under $DOSSIERFLOW_HOME, never a path), else the one
+    given at start."""
+    named = st.query_params.get(LOG_PARAM)
+    if not st.session_state.get(LOG_PARAM) and named and re.fullmatch(r"[\w-]+", named):
+        st.session_state[LOG_PARAM] = named
+    if st.session_state.get(LOG_PARAM):
+        st.query_params[LOG_PARAM] = st.session_state[LOG_PARAM]
+        return st.session_state[LOG_PARAM]
+    return log_argument()
+
+
+def set_open_log(name: str) -> None:
+    """Make the workspace ``name`` the open log of this session and of its URL."""
+    st.session_state[LOG_PARAM] = name
+    st.query_params[LOG_PARAM] = name
+
+
+def log_key(name: str) -> str:
+    """The cache key of a workspace: its file and the time it was written (a re-import
+    gives a new key); raises a WorkspaceError when there is no such workspace."""
+    path = workspace_path(name)
+    if not path.is_file():
+        open_workspace(name)  # raises, saying how to import it
+    return f"{path.resolve()}|{path.stat().st_mtime_ns}"

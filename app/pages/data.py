@@ -1,54 +1,94 @@
-"""Dữ liệu / Data: the open log, its column mapping and its validation report."""
+"""Dữ liệu / Data: upload a centre's export; the open log, its column mapping (editable,
+then imported again) and its validation report."""
 
 import pandas as pd
 import streamlit as st
 
+from app import cached_mining as cm
+from app.errors import show_error
+from app.filters_sidebar import open_log
+from app.formats import fmt_date, fmt_number
 from app.i18n import t
-from app.state import language, log_argument, workspace
-from mining.errors import DossierflowError
+from app.state import language, open_log_name, set_open_log
+from app.tables import show_table
+from app.upload import FIELDS, MAX_MB, TYPES, import_upload, mapping_rows, reimport, source_columns
 
 lang = language()
 st.title(t("page_data", lang))
-name = log_argument()
-if not name:
-    st.info(t("no_log", lang))
-    st.stop()
-try:
-    ws = workspace(name)
-except DossierflowError as exc:
-    st.error(exc.message)
-    st.stop()
 
-summary = ws.meta["summary"]
-st.caption(f"{t('log', lang)}: {', '.join(ws.meta['sources'])}")
+with st.expander(t("upload", lang), expanded=not open_log_name()):
+    upload = st.file_uploader(t("upload_file", lang), key="upload", max_upload_size=MAX_MB,
+                              type=[s.lstrip(".") for s in TYPES] + ["gz"],
+                              help=t("upload_help", lang))
+    if st.button(t("upload_import", lang), disabled=upload is None):
+        try:
+            with st.spinner(t("importing", lang)):
+                stored = import_upload(upload.getvalue(), upload.name)
+        except Exception as exc:  # noqa: BLE001 — shown as a message, never a traceback
+            show_error(exc, lang, "upload_failed")
+        else:
+            set_open_log(stored.path.stem)
+            st.session_state["imported"] = stored.path.stem
+            st.rerun()
+if st.session_state.pop("imported", None):
+    st.success(t("upload_done", lang))
+
+key = open_log(lang)
+meta = cm.meta(key)
+summary = meta["summary"]
+st.caption(f"{t('log', lang)}: {', '.join(meta['sources'])}")
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("cases", lang), f"{summary['cases']:,}")
-c2.metric(t("events", lang), f"{summary['events']:,}")
-c3.metric(t("activities", lang), summary["activities"])
-c4.metric(t("time_span", lang), f"{summary['first_event'][:10]} → {summary['last_event'][:10]}")
+c1.metric(t("cases", lang), fmt_number(summary["cases"], lang))
+c2.metric(t("events", lang), fmt_number(summary["events"], lang))
+c3.metric(t("activities", lang), fmt_number(summary["activities"], lang))
+c4.metric(t("time_span", lang),
+          f"{fmt_date(summary['first_event'], lang)} → {fmt_date(summary['last_event'], lang)}")
 
 st.subheader(t("mapping", lang))
-for source, lines in ws.meta["mapping"].items():
+for source, lines in meta["mapping"].items():
     st.markdown(f"**{source}**")
     st.code("\n".join(lines), language=None)
+if st.toggle(t("mapping_edit", lang), key="edit_mapping"):
+    source = meta["sources"][0]
+    try:
+        rows = mapping_rows(source_columns(source), meta["mapping"][source])
+    except Exception as exc:  # noqa: BLE001 — e.g. the source file was moved
+        show_error(exc, lang, "mapping_source_missing")
+    else:
+        st.caption(t("mapping_edit_help", lang))
+        edited = st.data_editor(rows, hide_index=True, disabled=["column"], key="mapping_rows",
+                                column_config={
+                                    "column": st.column_config.TextColumn(
+                                        t("mapping_column", lang)),
+                                    "field": st.column_config.SelectboxColumn(
+                                        t("mapping_field", lang), options=["", *FIELDS])})
+        if st.button(t("mapping_apply", lang)):
+            try:
+                with st.spinner(t("importing", lang)):
+                    reimport(edited, meta["sources"], open_log_name())
+            except Exception as exc:  # noqa: BLE001
+                show_error(exc, lang, "mapping_failed")
+            else:
+                st.session_state["imported"] = True
+                st.rerun()
 
 st.subheader(t("validation", lang))
-for report in ws.reports:
+for report in cm.workspace(key).reports:
     st.markdown(f"**{report.file}**")
     c1, c2, c3 = st.columns(3)
-    c1.metric(t("rows_read", lang), f"{report.rows_read:,}")
-    c2.metric(t("rows_kept", lang), f"{report.rows_kept:,}")
-    c3.metric(t("rows_dropped", lang), f"{report.rows_dropped:,}")
+    c1.metric(t("rows_read", lang), fmt_number(report.rows_read, lang))
+    c2.metric(t("rows_kept", lang), fmt_number(report.rows_kept, lang))
+    c3.metric(t("rows_dropped", lang), fmt_number(report.rows_dropped, lang))
     if report.issues:
-        st.dataframe(pd.DataFrame([vars(i) for i in report.issues]), hide_index=True)
+        show_table(pd.DataFrame([vars(i) for i in report.issues]), lang)
     else:
         st.success(t("no_issues", lang))
     for note in report.notes:
         st.caption(note)
-rejected = ws.rejected()
+rejected = cm.workspace(key).rejected()
 if len(rejected):
     with st.expander(t("rejected", lang)):
         st.dataframe(rejected, hide_index=True)
 
 st.subheader(t("case_table", lang))
-st.dataframe(ws.cases.limit(1000).to_pandas(), hide_index=True)
+show_table(cm.case_sample(key), lang)
