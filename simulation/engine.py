@@ -87,7 +87,8 @@ class SimulationResult:
     fee, n_supplement_requests, plus submitted_at, paused_minutes, apology_at, new_due_at).
     ``pools``: per resource pool its busy working minutes and utilisation over the horizon
     (busy place-minutes over the place-minutes staffed; ``capacity`` and ``places`` as at the
-    end of the horizon).
+    end of the horizon), the mean number of dossiers waiting for it and their mean wait in
+    working minutes.
     ``stats``: counts and timings of the run.
     """
 
@@ -395,8 +396,9 @@ class _Compiled:
                 f |= _F_RESULT if step.id in result else 0
                 f |= _F_DELIVER if step.id in delivery else 0
                 f |= _F_PAUSE if step.pauses else 0
-                f |= _F_SUPP if step.activity_id == "request_supplement" else 0
-                closing = CLOSING_ACTIVITIES.get(step.activity_id)
+                # a silent step (an in-tray wait) neither requests nor closes anything
+                f |= _F_SUPP if step.activity_id == "request_supplement" and step.logged else 0
+                closing = CLOSING_ACTIVITIES.get(step.activity_id) if step.logged else None
                 f |= _F_CLOSE if closing else 0
                 flags.append(f)
                 close.append(_OUT[closing] if closing else 0)
@@ -420,6 +422,8 @@ class _Compiled:
         self.submit_activity = self.act("submit_online")
         self.apology_activity = self.act("apology_reschedule")
         self.node_activity = np.array(node_activity, dtype=np.int64)
+        self.logged = np.array([s.logged for p in model.processes for s in p.steps]
+                               + [True] * len(model.processes), dtype=bool)
         self.kind, self.npool, self.nbatch = kind, npool, nbatch
         self.paper_only, self.flags, self.close, self.cap, self.ooh = paper, flags, close, cap, ooh
         self.n_nodes = len(kind)
@@ -1188,6 +1192,7 @@ def _outputs(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
     end = np.frombuffer(loop["end"], dtype=np.float64)
     server = np.frombuffer(loop["server"], dtype=np.int64)
     keep = (node >= 0) & ~np.isnan(end)
+    keep[keep] = comp.logged[node[keep]]
     resource = np.where(server >= 0, server, np.where(server <= -2, -2 - server, -1))
     resource = comp.slot_officer[resource]  # places -> officers; -1 stays -1
 
@@ -1372,6 +1377,19 @@ def _outputs(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
         hi = np.clip(end[held], start_clock, end_clock)
         pool_of = np.array(comp.server_pool, dtype=np.int64)[server[held]]
         busy = np.bincount(pool_of, weights=hi - lo, minlength=len(model.pools))
+        # queueing: from the end of the dossier's previous route entry (or its arrival)
+        at = np.flatnonzero(held)
+        before = np.maximum(at - 1, 0)
+        first_entry = (at == 0) | (paths.case[before] != paths.case[at])
+        ready = np.where(first_entry, arr.clock[paths.case[at]], end[before])
+        q_lo = np.clip(ready, start_clock, end_clock)
+        q_hi = np.clip(start[held], start_clock, end_clock)
+        queued = np.bincount(pool_of, weights=np.maximum(q_hi - q_lo, 0.0),
+                             minlength=len(model.pools))
+        served = np.bincount(pool_of, minlength=len(model.pools))
+    else:
+        queued = np.zeros(len(model.pools))
+        served = np.zeros(len(model.pools))
     capacity = np.array([p.capacity for p in model.pools], dtype=float)
     places = capacity * np.array(comp.concurrency, dtype=float)
     # place-minutes available over the horizon, following the staffing changes
@@ -1392,6 +1410,8 @@ def _outputs(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
         "role": [p.role for p in model.pools], "capacity": capacity.astype(np.int64),
         "places": places.astype(np.int64),
         "busy_minutes": busy, "utilisation": busy / np.maximum(available, 1e-9),
+        "mean_queue_length": queued / span_h,
+        "mean_queue_minutes": queued / np.maximum(served, 1),
     })
     return events, cases, pools
 

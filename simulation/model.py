@@ -53,7 +53,7 @@ FORMAT_VERSION = 1
 CHANNELS = ("in_person", "online_full", "online_partial", "public_postal")
 ONLINE_CHANNELS = ("online_full", "online_partial")
 HANDLING_MODELS = ("transfer", "five_on_spot")
-DURATION_KINDS = ("exponential", "lognormal", "gamma", "fixed", "uniform")
+DURATION_KINDS = ("exponential", "lognormal", "gamma", "fixed", "uniform", "empirical")
 DURATION_BASES = ("working", "calendar")
 START, END = "start", "end"
 
@@ -77,7 +77,6 @@ TRANSFER_ACTIVITIES = ("transfer_to_agency", "return_to_centre")
 RESULT_ACTIVITIES = ("return_to_centre", "issue_result", "approve_sign")
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-_ACTIVITY_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _HHMM = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -149,7 +148,10 @@ class Duration:
     * ``exponential``: ``mean``;
     * ``lognormal`` and ``gamma``: ``mean`` and standard deviation ``sd``;
     * ``fixed``: always ``mean``;
-    * ``uniform``: between ``low`` and ``high``.
+    * ``uniform``: between ``low`` and ``high``;
+    * ``empirical``: ``quantiles``, the values at equally spaced probabilities from 0 to 1
+      (the first is the smallest value seen, the last the largest), drawn by linear
+      interpolation of this quantile function; what discovery from a log writes.
 
     ``minimum``/``maximum`` optionally truncate the distribution (values outside are drawn
     again, as Prosimos does). ``basis`` is ``"working"`` (working minutes of the office
@@ -163,6 +165,7 @@ class Duration:
     high: float | None = None
     minimum: float | None = None
     maximum: float | None = None
+    quantiles: list[float] | None = None
     basis: str = "working"
 
     @property
@@ -170,6 +173,9 @@ class Duration:
         """The mean of the (untruncated) distribution, in minutes."""
         if self.kind == "uniform":
             return (float(self.low) + float(self.high)) / 2
+        if self.kind == "empirical":
+            q = np.asarray(self.quantiles, dtype=float)
+            return float((q[1:] + q[:-1]).mean() / 2)
         return float(self.mean)
 
     def sample(self, rng: np.random.Generator, size: int) -> np.ndarray:
@@ -201,6 +207,9 @@ class Duration:
             return np.full(size, float(self.mean))
         if kind == "uniform":
             return rng.uniform(self.low, self.high, size)
+        if kind == "empirical":
+            q = np.asarray(self.quantiles, dtype=float)
+            return np.interp(rng.random(size), np.linspace(0.0, 1.0, len(q)), q)
         raise ModelError(f"unknown duration kind {kind!r}.", fix=f"use one of {DURATION_KINDS}.")
 
 
@@ -215,7 +224,9 @@ class Step:
     whether the step's time is excluded from the legal handling time (None: yes for
     ``supplement_received``, no otherwise). ``max_visits`` caps how often a dossier may do
     this step (e.g. 1 for ``request_supplement``: a supplement may be requested only once);
-    routing then redraws among the other targets.
+    routing then redraws among the other targets. ``logged`` False makes a silent step, not
+    written to the log: e.g. the time a file lies in an in-tray before an officer takes it up,
+    which discovery from a log models apart from the officer's work.
     """
 
     id: str
@@ -225,6 +236,7 @@ class Step:
     batch: str | None = None
     pauses_legal_clock: bool | None = None
     max_visits: int | None = None
+    logged: bool = True
 
     @property
     def activity_id(self) -> str:
@@ -293,7 +305,7 @@ class Process:
     def _by_activity(self, *activities: str) -> str | None:
         for activity in activities:
             for step in self.steps:
-                if step.activity_id == activity:
+                if step.activity_id == activity and step.logged:
                     return step.id
         return None
 
@@ -311,7 +323,8 @@ class Process:
 
     def marked(self, which: str) -> set[str]:
         """Ids of the steps that act as ``which`` (``"receipt"``, ``"result"`` or
-        ``"delivery"``): the explicit step, else every step with the default's activity."""
+        ``"delivery"``): the explicit step, else every logged step with the default's
+        activity (a silent step never plays these parts)."""
         explicit = {"receipt": self.receipt_step, "result": self.result_step,
                     "delivery": self.delivery_step}[which]
         if explicit:
@@ -320,7 +333,7 @@ class Process:
         if default is None:
             return set()
         activity = self.step(default).activity_id
-        return {s.id for s in self.steps if s.activity_id == activity}
+        return {s.id for s in self.steps if s.activity_id == activity and s.logged}
 
 
 @dataclass(kw_only=True)
@@ -501,7 +514,8 @@ class Deadlines:
 class Model:
     """A complete simulation model. ``agency_codes`` maps agencies to the prefix of their
     dossier numbers (e.g. ``"000.00.21.H03"``; default the agency id);
-    ``extra_activities`` declares activity ids outside the vocabulary."""
+    ``extra_activities`` declares activities outside the vocabulary (snake_case ids, or the
+    labels of an imported log, which the engine writes as they are)."""
 
     name: str = "model"
     procedures: list[Procedure]
@@ -782,9 +796,10 @@ class _Validator:
         self.process_index = self.ids(m.processes, "processes", "process")
         self.ids(m.procedures, "procedures", "procedure")
         for i, a in enumerate(m.extra_activities):
-            if not _ACTIVITY_ID.match(a):
-                self.fail(f"extra activity {a!r} is not a snake_case id.",
-                          f"extra_activities[{i}]", "write ids like 'check_tax_code'.")
+            if not isinstance(a, str) or not a.strip() or a != a.strip():
+                self.fail(f"extra activity {a!r} is not a name.", f"extra_activities[{i}]",
+                          "write names like 'check_tax_code' (an imported log's own activity "
+                          "labels are allowed), without spaces around them.")
         self.activities = set(known_activities()) | set(m.extra_activities)
         self.calendar()
         for i, pool in enumerate(m.pools):
@@ -941,7 +956,18 @@ class _Validator:
             self.fail(f"duration basis {d.basis!r} is unknown.", f"{path}.basis",
                       "use 'working' (office minutes) or 'calendar' (wall-clock minutes).")
         need = {"exponential": ("mean",), "lognormal": ("mean", "sd"), "gamma": ("mean", "sd"),
-                "fixed": ("mean",), "uniform": ("low", "high")}[d.kind]
+                "fixed": ("mean",), "uniform": ("low", "high"), "empirical": ()}[d.kind]
+        if d.kind == "empirical":
+            q = d.quantiles
+            if (not isinstance(q, list) or len(q) < 2
+                    or not all(isinstance(v, (int, float)) and math.isfinite(v) for v in q)
+                    or min(q) < 0 or any(b < a for a, b in zip(q, q[1:]))):
+                self.fail("an empirical duration needs 'quantiles': at least two finite "
+                          "numbers >= 0 in increasing order.", f"{path}.quantiles",
+                          "give the minutes at probabilities 0, …, 1, e.g. [5, 12, 30, 90].")
+        elif d.quantiles is not None:
+            self.fail(f"a {d.kind} duration takes no 'quantiles'.", f"{path}.quantiles",
+                      "use kind 'empirical' for a quantile list, or drop it.")
         for name in need:
             value = getattr(d, name)
             if value is None:

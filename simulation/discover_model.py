@@ -1,0 +1,671 @@
+"""Discover a simulation model from a log: ``discover_model(log, start=…, end=…)``.
+
+What is learnt, and how (every default a log forces is written to ``Discovery.notes``):
+
+* **Processes**: one per procedure with at least ``OWN_PROCESS`` dossiers, and one for the
+  other procedures of each agency and handling model (the cases' ``agency`` and ``model``
+  columns; one process when a log has neither). Its steps are
+  the activities of the group; routing is the directly-follows probabilities from ``start``
+  through the activities to ``end``, learnt per kind of dossier (channel, digitised, paid
+  online) where a kind has at least ``MIN_ROUTE`` dossiers leaving a step, else pooled over
+  kinds. ``max_visits`` of a step is the most times one dossier did it.
+  ``submit_online`` and ``apology_reschedule`` are not steps: the engine writes them itself
+  (online channels; the deadline rules).
+* **Waiting and service**: a step's time is measured on the working-minute clock from the end
+  of the dossier's previous event (its arrival for the first one) to the end of the step. It
+  is split into an in-tray wait (a silent step, no officer held; its quantiles are those of the
+  step time less those of the service) and the officer's service:
+  with start times in the log, the service is end − start; without them it is estimated from
+  resource availability (the service began when both the dossier's previous step and the
+  officer's previous event were done; the usual estimate when logs record completions only).
+  Citizen waits (``supplement_received``, ``withdraw``) last wall-clock time. Distributions are
+  empirical (``QUANTILES`` quantiles). Each procedure scales its group's in-tray waits by the
+  ratio of its mean step time to the group's, shrunk towards 1 with ``SHRINK`` dossiers of
+  weight.
+* **Batching**: an activity whose events of paper dossiers (filed at the counter or by post,
+  not digitised) end in bunches at the same minute (``BATCH_SHARE`` of them in bunches of
+  three or more) runs in batches for paper dossiers: the release times are the times of day
+  the bunches' dossiers were all ready, rounded to ``RELEASE_ROUNDING`` minutes, keeping those
+  of at least ``RELEASE_SHARE`` of the bunches; the trip is the time from release to the end.
+  The other dossiers do the activity as an ordinary step (an electronic transfer).
+* **Resource pools** per agency and role, split where officers of one role do different work
+  (case handlers and delegated on-spot officers; one agency ``centre`` and role ``staff``
+  where the log has none): the officers seen are the servers. Each officer keeps as many files open as
+  needed for the estimated service to fill at most ``TARGET_UTILISATION`` of the office time.
+* **Arrivals** per procedure: dossiers per working day over the window, a weekday profile and
+  (for a window of 11 months or more) a month profile of the whole log; online dossiers'
+  hours and days-off share from the submissions (the rate counts the arrivals of working
+  days; the engine adds those of days off). Channels, digitisation, online payment and
+  fee are the procedure's shares; legal days the value in force at the window's end (without
+  a ``legal_days`` column: the 95th percentile of lead times, rounded up to half a day).
+* **Calendar**: the log's office hours; apologies when the log has ``apology_reschedule``.
+* **Calibration**: the in-tray waits measured in the log already hold the queueing of its
+  time, which the pools then simulate again; so the model is run once over the window and
+  each in-tray wait is shortened by the excess of the simulated mean step time over the
+  log's (``CALIBRATION_ROUNDS`` rounds).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from mining.analysis_table import RESULT_READY, AnalysisLog
+from mining.errors import DossierflowError
+from simulation.model import (CHANNELS, END, ONLINE_CHANNELS, START, ArrivalProfile, BatchSchedule, CalendarSpec,
+                              Deadlines, Duration, Model, Procedure, Process, ResourcePool, Step,
+                              Transition, case_classes, known_activities)
+
+MIN_ROUTE = 30
+OWN_PROCESS = 200
+QUANTILES = 41
+SHRINK = 20.0
+BATCH_SHARE = 0.5
+RELEASE_ROUNDING = 15
+RELEASE_SHARE = 0.1
+TARGET_UTILISATION = 0.85
+CITIZEN_WAITS = ("supplement_received", "withdraw")
+GENERATED = ("submit_online", "apology_reschedule")
+WAIT_SUFFIX = ".wait"
+CALIBRATION_ROUNDS = 2
+CALIBRATION_TOLERANCE = 0.1
+
+
+def ident(text: str) -> str:
+    """``text`` as a model id: accents dropped, other characters than letters, digits, '_',
+    '.' and '-' replaced by '_' (``Sở Tư pháp`` → ``So_Tu_phap``)."""
+    plain = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = re.sub(r"[^A-Za-z0-9_.\-]+", "_", plain).strip("_.-")
+    return plain or "x"
+
+
+class DiscoveryError(DossierflowError):
+    """A model cannot be discovered from this log (too little data, missing columns)."""
+
+
+@dataclass
+class Discovery:
+    """A discovered model, the window it was learnt from, and the defaults the log forced."""
+
+    model: Model
+    start: pd.Timestamp
+    end: pd.Timestamp
+    cases: int
+    notes: list[str] = field(default_factory=list)
+
+
+def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
+                   procedures: list[str] | None = None, name: str = "discovered") -> Discovery:
+    """Learn a :class:`~simulation.model.Model` from the dossiers of ``log`` received in
+    [``start``, ``end``) (local dates; default the whole log), optionally only those of
+    ``procedures``. See the module docstring for what is learnt and how."""
+    notes: list[str] = []
+    cases, events, lo, hi = _window(log, start, end, procedures)
+    calendar = log.calendar
+    cases = _case_attributes(cases, events, calendar, notes)
+    events = _timed_events(events, cases, calendar, notes)
+    group_of = cases.set_index("case_id")["group"]
+    events["group"] = group_of.reindex(events["case_id"]).to_numpy()
+    batches, batched = _batches(events, cases, notes)
+    pools, pool_of = _pools(events, calendar, lo, hi, notes)
+    processes, scales = [], {}
+    for group, ev in events.groupby("group", sort=True):
+        process, group_scales = _process(str(group), ev, cases, batched, pool_of)
+        processes.append(process)
+        scales.update(group_scales)
+    procs = _procedures(cases, calendar, lo, hi, scales, notes)
+    office = calendar.office_hours
+    extra = sorted(set(events["activity"]) - known_activities())
+    model = Model(
+        name=name, procedures=procs, processes=processes, pools=pools, batches=batches,
+        calendar=CalendarSpec(sessions=[[s.strftime("%H:%M"), e.strftime("%H:%M")]
+                                        for s, e in office.sessions],
+                              weekdays=list(office.weekdays)),
+        deadlines=Deadlines(apology=bool((log.events["activity"] == "apology_reschedule").any()),
+                            apology_lead_days=0.5),
+        extra_activities=extra).validate()
+    if pools:
+        _calibrate(model, events, calendar, lo, hi, notes)
+    return Discovery(model=model.validate(), start=lo, end=hi, cases=len(cases), notes=notes)
+
+
+# -- the window and the dossiers ---------------------------------------------------------------
+
+def _local_day(value: Any, what: str) -> pd.Timestamp:
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise DiscoveryError(f"{what} {value!r} is not a date.",
+                             fix="give an ISO date such as 2023-01-01.") from None
+    return ts.tz_localize("Asia/Ho_Chi_Minh") if ts.tzinfo is None else ts
+
+
+def _window(log: AnalysisLog, start: Any, end: Any, procedures: list[str] | None):
+    cases = log.cases
+    received = cases["received_at"].dt.tz_convert("Asia/Ho_Chi_Minh")
+    lo = received.min().normalize() if start is None else _local_day(start, "start")
+    hi = (received.max().normalize() + pd.Timedelta(days=1)) if end is None else \
+        _local_day(end, "end")
+    keep = (received >= lo) & (received < hi)
+    if procedures is not None:
+        if "procedure_id" not in cases:
+            raise DiscoveryError("procedures were named but the log has no procedure column.",
+                                 fix="import a log with a procedure (thủ tục) column.")
+        keep &= cases["procedure_id"].astype("string").isin([str(p) for p in procedures])
+    cases = cases.loc[keep].reset_index(drop=True)
+    if len(cases) < 10:
+        raise DiscoveryError(
+            f"only {len(cases)} dossiers were received between {lo:%d/%m/%Y} and "
+            f"{hi:%d/%m/%Y}; a model needs at least 10.",
+            fix="widen the window (start/end) or choose procedures with more dossiers.")
+    events = log.events
+    events = events.loc[events["case_id"].isin(cases["case_id"])].copy()
+    return cases, events, lo, hi
+
+
+def _case_attributes(cases: pd.DataFrame, events: pd.DataFrame, calendar, notes) -> pd.DataFrame:
+    out = pd.DataFrame({"case_id": cases["case_id"].to_numpy()})
+    for column, default, note in (
+            ("procedure_id", "all", "no procedure column: one procedure 'all'"),
+            ("agency", "centre", "no agency column: one agency 'centre'"),
+            ("model", "transfer", None)):
+        if column in cases and cases[column].notna().any():
+            out[column] = cases[column].astype("string").fillna(default).to_numpy()
+        else:
+            out[column] = default
+            if note:
+                notes.append(note)
+    if "channel" in cases and cases["channel"].notna().any():
+        channel = cases["channel"].astype("string").fillna("in_person")
+        unknown = ~channel.isin(CHANNELS)
+        if unknown.any():
+            online = channel.str.startswith("online") & unknown
+            notes.append(f"{int(unknown.sum())} dossiers have a channel outside {CHANNELS}: "
+                         "'online…' ones are simulated as online_partial, others as in_person")
+            channel = channel.mask(online, "online_partial").mask(unknown & ~online, "in_person")
+        out["channel"] = channel.to_numpy()
+    else:
+        out["channel"] = "in_person"
+        notes.append("no channel column: every dossier simulated as filed in person")
+    for column in ("digitised", "paid_online"):
+        out[column] = (cases[column].fillna(False).astype(bool).to_numpy()
+                       if column in cases else False)
+    out["fee"] = (pd.to_numeric(cases["fee"], errors="coerce").fillna(0.0).to_numpy()
+                  if "fee" in cases else 0.0)
+    out["received_at"] = cases["received_at"].dt.tz_convert("Asia/Ho_Chi_Minh").array
+    if "legal_days" in cases and cases["legal_days"].notna().any():
+        out["legal_days"] = pd.to_numeric(cases["legal_days"], errors="coerce").to_numpy()
+    else:
+        out["legal_days"] = np.nan
+    out["lead_days"] = cases["lead_time_working_days"].to_numpy(dtype=float)
+    if "procedure_name" in cases:
+        out["name"] = cases["procedure_name"].astype("string").fillna("").to_numpy()
+    size = out.groupby("procedure_id")["case_id"].transform("size")
+    out["group"] = [ident(f"{a}.{m}" + (f".{p}" if n >= OWN_PROCESS else ""))
+                    for a, m, p, n in zip(out["agency"], out["model"], out["procedure_id"], size)]
+    first = events.groupby("case_id", sort=False)["timestamp"].min()
+    out["arrival"] = first.reindex(out["case_id"]).dt.tz_convert("Asia/Ho_Chi_Minh").array
+    return out
+
+
+def _timed_events(events: pd.DataFrame, cases: pd.DataFrame, calendar, notes) -> pd.DataFrame:
+    """The events that become steps, with their times on the clock: ``sojourn`` (from the
+    dossier's previous event or its arrival), ``service`` and ``wall`` (wall-clock minutes)."""
+    ev = events.sort_values(["case_id", "timestamp"], kind="stable")
+    ev = ev.loc[~ev["activity"].isin(GENERATED)].reset_index(drop=True)
+    ev["activity"] = ev["activity"].astype(str)
+    same = ev["case_id"].eq(ev["case_id"].shift())
+    ts = ev["timestamp"].dt.tz_convert("UTC")
+    arrival = cases.set_index("case_id")["arrival"].dt.tz_convert("UTC")
+    first_ready = pd.Series(arrival.reindex(ev["case_id"]).array, index=ev.index)
+    prev_ts = ts.shift().where(same).fillna(first_ready)
+    clock = ev["clock"].to_numpy(dtype=float)
+    prev_clock = calendar.to_clock(prev_ts)
+    ev["prev_activity"] = ev["activity"].shift().where(same)
+    ev["sojourn"] = np.maximum(clock - prev_clock, 0.0)
+    ev["wall"] = np.maximum((ts - prev_ts).dt.total_seconds().to_numpy() / 60.0, 0.0)
+    ev["end_clock"] = clock
+    ev["ready_clock"] = prev_clock
+    ev["ready_ts"] = prev_ts.dt.tz_convert("Asia/Ho_Chi_Minh")
+    has_resource = "resource" in ev and ev["resource"].notna().any()
+    if "start_clock" in ev and ev["start_clock"].notna().any():
+        start = np.clip(ev["start_clock"].to_numpy(dtype=float), prev_clock, clock)
+        start = np.where(np.isnan(start), clock, start)
+        notes.append("service times measured from the log's start times")
+    elif has_resource:
+        by_resource = ev.sort_values(["resource", "timestamp"], kind="stable")
+        before = by_resource["clock"].shift().where(
+            by_resource["resource"].eq(by_resource["resource"].shift()))
+        before = before.reindex(ev.index).to_numpy(dtype=float)
+        start = np.where(np.isnan(before), prev_clock, np.maximum(prev_clock, before))
+        start = np.minimum(start, clock)
+        notes.append("no start times: service estimated from resource availability (it began "
+                     "when both the dossier's previous step and the officer's previous event "
+                     "were done)")
+    else:
+        start = clock
+        notes.append("no resources: every step is a delay without officers (staffing "
+                     "scenarios have no effect)")
+    service = clock - start
+    if has_resource:
+        service = np.where(ev["resource"].isna().to_numpy(), 0.0, service)
+    ev["service"] = service
+    return ev
+
+
+# -- batching ----------------------------------------------------------------------------------
+
+def _paper(cases: pd.DataFrame) -> pd.Series:
+    """Whether each dossier moves on paper: filed at the counter or by post, not digitised."""
+    c = cases.set_index("case_id")
+    return ~c["channel"].isin(ONLINE_CHANNELS) & ~c["digitised"]
+
+
+def _batches(events: pd.DataFrame, cases: pd.DataFrame, notes) -> tuple[list, dict]:
+    """Batch schedules of activities whose paper dossiers' events end in bunches;
+    ``batched`` maps activity → (schedule id, trip durations)."""
+    schedules, batched = [], {}
+    paper = _paper(cases)
+    for activity, ev in events.groupby("activity", sort=True):
+        ev = ev.loc[paper.reindex(ev["case_id"]).to_numpy()]
+        if activity in CITIZEN_WAITS or len(ev) < 30:
+            continue
+        size = ev.groupby("timestamp")["case_id"].transform("size")
+        bunched = size >= 3
+        if bunched.mean() < BATCH_SHARE:
+            continue
+        bunch = ev.loc[bunched]
+        ready = bunch.groupby("timestamp")["ready_ts"].max()
+        minute = (ready.dt.hour * 60 + ready.dt.minute + ready.dt.second / 60)
+        rounded = np.ceil(minute / RELEASE_ROUNDING) * RELEASE_ROUNDING
+        share = rounded.value_counts(normalize=True)
+        releases = sorted(float(m) for m in share.index[share >= RELEASE_SHARE])
+        if not releases:
+            continue
+        ends = bunch.groupby("timestamp")["timestamp"].first().dt.tz_convert(
+            "Asia/Ho_Chi_Minh")
+        end_minute = (ends.dt.hour * 60 + ends.dt.minute + ends.dt.second / 60).to_numpy()
+        release_of = np.array([max([r for r in releases if r <= m], default=np.nan)
+                               for m in end_minute])
+        trip = (end_minute - release_of)[~np.isnan(release_of)]
+        if not len(trip):
+            continue
+        sid = f"batch.{ident(activity)}"
+        schedules.append(BatchSchedule(
+            id=sid, release_times=[f"{int(r // 60):02d}:{int(r % 60):02d}" for r in releases]))
+        batched[activity] = (sid, _empirical(trip))
+        notes.append(f"'{activity}' of paper dossiers runs in batches released at "
+                     f"{', '.join(schedules[-1].release_times)}")
+    return schedules, batched
+
+
+# -- pools -------------------------------------------------------------------------------------
+
+def _pool_key(events: pd.DataFrame) -> pd.Series:
+    """Agency, role and work of each event's officer: officers of one agency and role are in
+    one pool when the activities that make up a tenth or more of their work overlap (case
+    handlers and delegated on-spot officers of one role then stay apart)."""
+    agency = events["agency"].astype("string").fillna("centre") if "agency" in events else \
+        pd.Series("centre", index=events.index, dtype="string")
+    role = events["role"].astype("string").fillna("staff") if "role" in events else \
+        pd.Series("staff", index=events.index, dtype="string")
+    resource = events["resource"].astype(str)
+    team = (agency + "\x1f" + role).astype(str)
+    share = events.groupby([team, resource])["activity"].value_counts(normalize=True)
+    parent: dict[tuple, tuple] = {}
+
+    def root(x: tuple) -> tuple:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    first_with: dict[tuple, tuple] = {}
+    for (t, officer, activity), value in share.items():
+        if value < 0.1:
+            continue
+        me = root((t, officer))
+        other = first_with.setdefault((t, activity), me)
+        parent[root(other)] = me
+    label: dict[tuple, str] = {}
+    names: dict[tuple, str] = {}
+    main = events.groupby(resource)["activity"].agg(lambda a: a.value_counts().index[0])
+    for (t, officer) in sorted({(t, o) for t, o, _ in share.index}):
+        r = root((t, officer))
+        names.setdefault(r, main[officer])
+        label[(t, officer)] = f"{t}\x1f{names[r]}"
+    return pd.Series([label[(t, o)] for t, o in zip(team, resource)], index=events.index,
+                     dtype="string")
+
+
+def _pools(events: pd.DataFrame, calendar, lo, hi, notes) -> tuple[list, dict]:
+    """Pools of officers, and per (group, activity) the pool that serves it."""
+    if "resource" not in events or events["resource"].isna().all():
+        return [], {}
+    ev = events.loc[events["resource"].notna() & (events["service"] > 0)]
+    ev = ev.assign(pool=_pool_key(ev).to_numpy())
+    span = float(np.asarray(calendar.working_minutes_between(lo, hi)).ravel()[0])
+    pools, pool_id = [], {}
+    roles = pd.Series([k.rsplit("\x1f", 1)[0] for k in ev["pool"].unique()]).value_counts()
+    for key, grp in ev.groupby("pool", sort=True):
+        officers = sorted(grp["resource"].astype(str).unique())
+        agency, role, main = key.split("\x1f")
+        work = float(grp["service"].sum())
+        files = max(1, math.ceil(work / (len(officers) * max(span, 1.0) * TARGET_UTILISATION)))
+        shared = roles[f"{agency}\x1f{role}"] > 1
+        pool_id[key] = ident(f"{agency}.{role}" + (f".{main}" if shared else ""))
+        pools.append(ResourcePool(id=pool_id[key], agency=agency, role=role,
+                                  capacity=len(officers), names=officers, concurrency=files))
+    pool_of = {k: pool_id[v] for k, v in ev.groupby(["group", "activity"])["pool"]
+               .agg(lambda s: s.value_counts().index[0]).items()}
+    notes.append(f"{len(pools)} resource pools from {ev['resource'].nunique()} officers")
+    return pools, pool_of
+
+
+# -- processes ---------------------------------------------------------------------------------
+
+def _empirical(values: np.ndarray, basis: str = "working") -> Duration:
+    values = np.asarray(values, dtype=float)
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return Duration(kind="fixed", mean=0.0, basis=basis)
+    q = np.quantile(np.maximum(values, 0.0), np.linspace(0, 1, QUANTILES))
+    q = np.maximum.accumulate(np.round(q, 4))
+    if q[-1] <= 0:
+        return Duration(kind="fixed", mean=0.0, basis=basis)
+    return Duration(kind="empirical", quantiles=[float(v) for v in q], basis=basis)
+
+
+def _wait_quantiles(sojourn: np.ndarray, service: np.ndarray) -> list[float]:
+    """Quantiles of the in-tray wait: those of the step time less those of the service (wait
+    and service are drawn apart, so their difference per event, which couples a long service
+    with a short wait, would spread the step time too wide)."""
+    p = np.linspace(0, 1, QUANTILES)
+    q = np.quantile(sojourn, p) - np.quantile(service, p)
+    return [float(v) for v in np.maximum.accumulate(np.round(np.maximum(q, 0.0), 4))]
+
+
+def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
+             pool_of: dict) -> tuple[Process, dict]:
+    """The process of one group and the per-procedure scales of its in-tray waits."""
+    steps: list[Step] = []
+    entry: dict[str, dict[bool, str]] = {}   # activity -> {paper?: the step entered}
+    sources: dict[str, list[str]] = {}       # activity -> its logged steps
+    max_visits = ev.groupby(["case_id", "activity"]).size().groupby(level=1).max()
+    ev = ev.assign(procedure_id=cases.set_index("case_id")["procedure_id"]
+                   .reindex(ev["case_id"]).to_numpy())
+    paper = pd.Series(_paper(cases).reindex(ev["case_id"]).to_numpy(), index=ev.index)
+    used_ids: set[str] = {START, END}
+    scaled_steps: list[tuple[str, str]] = []
+
+    def new_id(text: str) -> str:
+        out = ident(text)
+        while out in used_ids:
+            out += "_"
+        used_ids.add(out)
+        return out
+
+    def ordinary(activity: str, a: pd.DataFrame, cap: int, suffix: str = "") -> str:
+        """A wait (when there is one) and the officer's service; returns the entry step."""
+        step_id = new_id(activity + suffix)
+        label = None if step_id == activity else activity
+        pool = pool_of.get((group, activity))
+        service = a["service"].to_numpy(dtype=float) if pool else np.zeros(len(a))
+        delay = _wait_quantiles(a["sojourn"].to_numpy(dtype=float), service)
+        first = step_id
+        if delay[-1] > 0:
+            first = new_id(step_id + WAIT_SUFFIX)
+            steps.append(Step(id=first, activity=activity, logged=False, max_visits=cap,
+                              duration=Duration(kind="empirical", quantiles=delay)))
+            scaled_steps.append((activity, first))
+        steps.append(Step(id=step_id, activity=label, duration=_empirical(service), pool=pool,
+                          max_visits=None if first != step_id else cap))
+        sources.setdefault(activity, []).append(step_id)
+        return first
+
+    for activity, a in ev.groupby("activity", sort=True):
+        cap = int(max_visits.get(activity, 1))
+        on_paper = paper.loc[a.index].to_numpy()
+        if activity in CITIZEN_WAITS:
+            step_id = new_id(activity)
+            steps.append(Step(id=step_id, activity=None if step_id == activity else activity,
+                              duration=_empirical(a["wall"], "calendar"),
+                              pauses_legal_clock=True if activity == "withdraw" else None,
+                              max_visits=cap))
+            sources[activity] = [step_id]
+            entry[activity] = {True: step_id, False: step_id}
+        elif activity in batched:
+            batch_id, trip = batched[activity]
+            step_id = new_id(activity)
+            steps.append(Step(id=step_id, activity=None if step_id == activity else activity,
+                              duration=trip, batch=batch_id, max_visits=cap))
+            sources[activity] = [step_id]
+            other = step_id
+            if (~on_paper).any():
+                other = ordinary(activity, a.loc[~on_paper], cap, ".electronic")
+            entry[activity] = {True: step_id, False: other}
+        else:
+            first = ordinary(activity, a, cap)
+            entry[activity] = {True: first, False: first}
+    transitions = [Transition(source=s.id, target=_served_by(s.id, steps))
+                   for s in steps if not s.logged]
+    transitions += _routing(ev, cases, entry, sources)
+    result = next((a for a in RESULT_READY if a in sources), None)
+    process = Process(
+        id=group, steps=steps, transitions=transitions,
+        receipt_step=sources["receive"][0] if len(sources.get("receive", [])) == 1 else None,
+        result_step=sources[result][0] if result and len(sources[result]) == 1 else None,
+        delivery_step=sources["deliver_result"][0]
+        if len(sources.get("deliver_result", [])) == 1 else None)
+    return process, _scales(ev, scaled_steps)
+
+
+def _served_by(wait_id: str, steps: list[Step]) -> str:
+    """The service step that follows the in-tray wait ``wait_id``."""
+    ids = [s.id for s in steps]
+    return ids[ids.index(wait_id) + 1]
+
+
+def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, str]],
+             sources: dict[str, list[str]]) -> list[Transition]:
+    """Directly-follows probabilities per kind of dossier (pooled where a kind is rare); paper
+    dossiers enter the batched variant of an activity."""
+    attrs = cases.set_index("case_id")[["channel", "digitised", "paid_online"]]
+    last = ~ev["case_id"].eq(ev["case_id"].shift(-1))
+    hops = pd.DataFrame({
+        "case_id": pd.concat([ev["case_id"], ev.loc[last, "case_id"]], ignore_index=True),
+        "source": pd.concat([ev["prev_activity"].fillna(START), ev.loc[last, "activity"]],
+                            ignore_index=True),
+        "target": pd.concat([ev["activity"], pd.Series(END, index=ev.index[last])],
+                            ignore_index=True)})
+    hops = hops.join(attrs, on="case_id")
+    varied = any(e[True] != e[False] for e in entry.values())
+    used = {name: attrs[name].nunique() > 1 or (varied and name != "paid_online")
+            for name in attrs}
+    split = [name for name in ("channel", "digitised", "paid_online") if used[name]]
+    out: list[Transition] = []
+
+    def target_of(name: str, on_paper: bool) -> str:
+        return END if name == END else entry[name][on_paper]
+
+    for source, h in hops.groupby("source", sort=True):
+        pooled = h["target"].value_counts(normalize=True)
+        per_class = {}
+        for key, hk in (h.groupby(split, sort=True) if split else ()):
+            if len(hk) >= MIN_ROUTE:
+                per_class[key if isinstance(key, tuple) else (key,)] = \
+                    hk["target"].value_counts(normalize=True)
+        for source_id in ([START] if source == START else sources[source]):
+            if not per_class and not varied:
+                out += [Transition(source=source_id, target=target_of(t, True),
+                                   probability=float(p)) for t, p in pooled.items()]
+                continue
+            for _, channel, digitised, paid in case_classes():
+                if (not used["channel"] and channel != CHANNELS[0]) \
+                        or (not used["digitised"] and digitised) \
+                        or (not used["paid_online"] and paid):
+                    continue
+                values = {"channel": channel, "digitised": digitised, "paid_online": paid}
+                dist = per_class.get(tuple(values[name] for name in split), pooled)
+                on_paper = channel not in ONLINE_CHANNELS and not digitised
+                cond = {"channels": [channel] if used["channel"] else None,
+                        "digitised": digitised if used["digitised"] else None,
+                        "paid_online": paid if used["paid_online"] else None}
+                out += [Transition(source=source_id, target=target_of(t, on_paper),
+                                   probability=float(p), **cond) for t, p in dist.items()]
+    return out
+
+
+def _scales(ev: pd.DataFrame, scaled_steps: list[tuple[str, str]]) -> dict:
+    """Per procedure, its in-tray waits relative to its group's, shrunk towards 1."""
+    out: dict[str, dict[str, float]] = {}
+    if ev["procedure_id"].nunique() < 2:
+        return out
+    for activity, step_id in scaled_steps:
+        a = ev.loc[ev["activity"] == activity]
+        delay = a["sojourn"] - a["service"]
+        overall = float(delay.mean())
+        if overall <= 0:
+            continue
+        stats = delay.groupby(a["procedure_id"]).agg(["mean", "size"])
+        for pid, row in stats.iterrows():
+            ratio = (row["size"] * row["mean"] + SHRINK * overall) / (
+                (row["size"] + SHRINK) * overall)
+            if abs(ratio - 1) > 0.01:
+                out.setdefault(str(pid), {})[step_id] = round(float(ratio), 4)
+    return out
+
+
+# -- procedures and arrivals -------------------------------------------------------------------
+
+def _profiles(cases: pd.DataFrame, calendar, lo, hi) -> dict[str, Any]:
+    """Weekday and month weights of arrivals, online hours and the days-off share."""
+    days = pd.date_range(lo.normalize(), hi.normalize() - pd.Timedelta(days=1), freq="D")
+    working = pd.Series(calendar.is_working_day(days.date), index=days)
+    arrival = pd.to_datetime(cases["arrival"])
+    counter = ~cases["channel"].str.startswith("online")
+    weekday = np.ones(7)
+    weekday[5:] = 0.0
+    wd_days = pd.Series(days[working.to_numpy()].dayofweek).value_counts()
+    wd_counts = pd.Series(arrival[counter.to_numpy()].dt.dayofweek).value_counts()
+    rates = {d: wd_counts.get(d, 0) / wd_days[d] for d in wd_days.index
+             if d < 5 and wd_days[d] > 0}
+    if rates and np.mean(list(rates.values())) > 0:
+        mean = np.mean([rates[d] for d in rates if d < 5] or [1.0])
+        for d, r in rates.items():
+            weekday[d] = r / mean if mean > 0 else 1.0
+    month = np.ones(12)
+    if (hi - lo).days >= 335:
+        m_days = pd.Series(days[working.to_numpy()].month).value_counts()
+        m_counts = pd.Series(arrival.dt.month).value_counts()
+        for m in m_days.index:
+            month[m - 1] = m_counts.get(m, 0) / m_days[m]
+        month = month / month[month > 0].mean()
+        month[month <= 0] = 1.0
+    online = arrival[(~counter).to_numpy()]
+    hours = None
+    off_factor = 0.3
+    if len(online) >= 100:
+        hours = np.bincount(online.dt.hour, minlength=24).astype(float)
+        hours = list(np.round(hours / hours.mean(), 4))
+        on_work = calendar.is_working_day(online.dt.date.to_numpy())
+        n_work, n_off = max(int(working.sum()), 1), max(int((~working).sum()), 1)
+        rate_work = on_work.sum() / n_work
+        off_factor = float(((~on_work).sum() / n_off) / rate_work) if rate_work else 0.3
+    return {"weekday": [round(float(w), 4) for w in weekday],
+            "month": [round(float(m), 4) for m in month], "hours": hours,
+            "off_factor": round(min(max(off_factor, 0.0), 5.0), 4),
+            "working_days": max(int(working.sum()), 1)}
+
+
+def _procedures(cases: pd.DataFrame, calendar, lo, hi, scales: dict, notes) -> list[Procedure]:
+    prof = _profiles(cases, calendar, lo, hi)
+    # the arrival rate of a working day of weight 1 (weights average 1 over working days)
+    n_days = prof["working_days"]
+    if cases["legal_days"].isna().all():
+        lead = cases["lead_days"].dropna()
+        legal = math.ceil(float(lead.quantile(0.95)) * 2) / 2 if len(lead) else 1.0
+        notes.append(f"no legal time in the log: the deadline is set at the 95th percentile "
+                     f"of lead times, {legal:g} working days")
+        cases = cases.assign(legal_days=legal)
+    # the rate of working days; online arrivals on days off follow online_off_day_factor
+    arrival = pd.to_datetime(cases["arrival"])
+    cases = cases.assign(on_working_day=calendar.is_working_day(arrival.dt.date.to_numpy()))
+    out = []
+    for pid, c in cases.sort_values("received_at").groupby("procedure_id", sort=True):
+        shares = c["channel"].value_counts(normalize=True)
+        channels = {ch: round(float(shares.get(ch, 0.0)), 6) for ch in CHANNELS
+                    if shares.get(ch, 0.0) > 0}
+        top = max(channels, key=channels.get)
+        channels[top] = round(1.0 - sum(v for k, v in channels.items() if k != top), 6)
+        legal = c["legal_days"].dropna()
+        legal_days = float(legal.iloc[-1]) if len(legal) else float(cases["legal_days"].max())
+        legal_days = math.floor(max(legal_days, 0.0) * 2 + 1e-9) / 2
+        fee = float(c["fee"].median())
+        paid = float(c["paid_online"].mean()) if fee > 0 else 0.0
+        arrivals = ArrivalProfile(
+            per_working_day=round(int(c["on_working_day"].sum()) / n_days, 6),
+            weekday_weights=prof["weekday"],
+            month_weights=prof["month"], tet_surge=1.0, tet_surge_days=0, tet_lull=1.0,
+            tet_lull_days_after=0, online_off_day_factor=prof["off_factor"],
+            online_hour_weights=prof["hours"])
+        out.append(Procedure(
+            id=str(pid), name=str(c["name"].iloc[-1]) if "name" in c else "",
+            agency=str(c["agency"].iloc[-1]), legal_days=legal_days,
+            model="five_on_spot" if c["model"].iloc[-1] == "five_on_spot" else "transfer",
+            process=str(c["group"].iloc[-1]), arrivals=arrivals, channels=channels,
+            p_digitised=round(float(c["digitised"].mean()), 6), p_paid_online=round(paid, 6),
+            fee=fee, duration_scales=scales.get(str(pid))))
+    return out
+
+
+# -- calibration -------------------------------------------------------------------------------
+
+def _mean_step_times(events: pd.DataFrame) -> pd.Series:
+    return events.groupby(["group", "activity"])["sojourn"].mean()
+
+
+def _calibrate(model: Model, events: pd.DataFrame, calendar, lo, hi, notes) -> None:
+    """Shorten in-tray waits by the queueing the pools add on top of them (in place)."""
+    from simulation.engine import simulate
+
+    real = _mean_step_times(events)
+    group_of = {p.output_id: p.process for p in model.procedures}
+    for round_ in range(CALIBRATION_ROUNDS):
+        run = simulate(model, start=lo, end=hi, seed=round_)
+        sim_cases = pd.DataFrame({
+            "case_id": run.cases["case_id"].astype(str),
+            "arrival": run.events.groupby("case_id", observed=True)["timestamp"].min()
+            .reindex(run.cases["case_id"]).dt.tz_convert("Asia/Ho_Chi_Minh").array,
+            "group": run.cases["procedure_id"].astype(str).map(group_of).to_numpy()})
+        ev = run.events[["case_id", "activity", "timestamp"]].assign(
+            case_id=lambda e: e["case_id"].astype(str),
+            activity=lambda e: e["activity"].astype(str))
+        ev["clock"] = calendar.to_clock(ev["timestamp"])
+        timed = _timed_events(ev, sim_cases, calendar, [])
+        timed["group"] = sim_cases.set_index("case_id")["group"].reindex(
+            timed["case_id"]).to_numpy()
+        excess = (_mean_step_times(timed) - real).dropna()
+        changed = 0
+        for process in model.processes:
+            for step in process.steps:
+                if step.logged or step.duration.kind != "empirical":
+                    continue
+                extra = excess.get((process.id, step.activity_id))
+                mean = step.duration.expected
+                if extra is None or mean <= 0 or abs(extra) < CALIBRATION_TOLERANCE * mean:
+                    continue
+                factor = min(max(1.0 - extra / mean, 0.05), 2.0)
+                step.duration.quantiles = [round(v * factor, 4)
+                                           for v in step.duration.quantiles]
+                changed += 1
+        if not changed:
+            break
+    notes.append(f"in-tray waits calibrated against the log's step times "
+                 f"({round_ + 1} simulation run(s))")

@@ -1,0 +1,200 @@
+"""Experiments: seeded replications of a baseline model and of scenarios, in parallel
+processes, summarised as means with 95 % confidence intervals and paired differences.
+
+Replication ``r`` of every variant runs with seed ``seed + r``: the engine draws each step's
+durations and routes from streams keyed by the seed and the step, so the baseline and a
+scenario share their random numbers (common random numbers) and their difference is measured
+with far less noise than two independent runs would give.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from mining.errors import DossierflowError
+from simulation.engine import simulate
+from simulation.model import Model
+from simulation.run_kpis import run_kpis
+from simulation.scenarios import Scenario
+
+_MODELS: list[Model] = []
+
+
+class ExperimentCancelled(DossierflowError):
+    """The experiment was stopped before all replications ran."""
+
+
+@dataclass
+class ExperimentResult:
+    """Per scenario and figure: baseline, scenario and difference, each with its mean and
+    95 % confidence interval over the replications; ``runs`` holds every run's figures."""
+
+    scenarios: list[str]
+    replications: int
+    seed: int
+    start: pd.Timestamp
+    end: pd.Timestamp
+    runs: pd.DataFrame
+    procedures: list[str] | None = None
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self, scenario: str) -> dict[str, dict[str, dict[str, Any]]]:
+        """``{figure: {"baseline": {mean, ci95}, "scenario": {…}, "delta": {…}}}``."""
+        runs = self.runs
+        base = runs.loc[runs["variant"] == "baseline"].set_index("replication")
+        scen = runs.loc[runs["variant"] == scenario].set_index("replication")
+        out = {}
+        for name in [c for c in runs.columns if c not in ("variant", "replication")]:
+            b, s = base[name], scen[name].reindex(base.index)
+            if b.isna().all() and s.isna().all():
+                continue
+            out[name] = {"baseline": _interval(b), "scenario": _interval(s),
+                         "delta": _interval(s - b)}
+        if "citizen_days_per_year" in out:
+            delta = out["citizen_days_per_year"]["delta"]
+            out["citizen_days_saved_per_year"] = {"delta": {
+                "mean": -delta["mean"], "ci95": [-delta["ci95"][1], -delta["ci95"][0]]}}
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"replications": self.replications, "seed": self.seed,
+                "start": self.start.isoformat(), "end": self.end.isoformat(),
+                "procedures": self.procedures, "seconds": round(self.seconds, 3),
+                "notes": self.notes,
+                "scenarios": [{"name": s, "kpis": self.summary(s)} for s in self.scenarios]}
+
+    def table(self) -> pd.DataFrame:
+        """One row per scenario and figure: the means and intervals side by side."""
+        rows = []
+        for s in self.scenarios:
+            for name, parts in self.summary(s).items():
+                row = {"scenario": s, "kpi": name}
+                for part, value in parts.items():
+                    row[f"{part}_mean"] = value["mean"]
+                    row[f"{part}_ci95_low"], row[f"{part}_ci95_high"] = value["ci95"]
+                rows.append(row)
+        return pd.DataFrame(rows)
+
+    def write(self, out_dir: str | Path) -> Path:
+        """results.json, results.csv (the table) and runs.csv in ``out_dir``."""
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "results.json").write_text(
+            json.dumps(_clean(self.to_dict()), ensure_ascii=False, indent=1) + "\n",
+            encoding="utf-8")
+        self.table().to_csv(out / "results.csv", index=False)
+        self.runs.to_csv(out / "runs.csv", index=False)
+        return out / "results.json"
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _interval(values: pd.Series) -> dict[str, Any]:
+    v = values.dropna().to_numpy(dtype=float)
+    if not len(v):
+        return {"mean": float("nan"), "ci95": [float("nan"), float("nan")]}
+    mean = float(v.mean())
+    if len(v) < 2:
+        return {"mean": mean, "ci95": [mean, mean]}
+    half = float(stats.t.ppf(0.975, len(v) - 1) * v.std(ddof=1) / math.sqrt(len(v)))
+    return {"mean": mean, "ci95": [mean - half, mean + half]}
+
+
+def _one(variant: int, replication: int, seed: int, start: str, end: str,
+         procedures: list[str] | None) -> dict[str, Any]:
+    result = simulate(_MODELS[variant], start=start, end=end, seed=seed + replication)
+    return {"variant": variant, "replication": replication, **run_kpis(result, procedures)}
+
+
+def _init(models: list[Model]) -> None:
+    global _MODELS
+    _MODELS = models
+
+
+def run_experiment(model: Model, scenarios: list[Scenario], *, start: Any, end: Any,
+                   replications: int = 10, seed: int = 0, workers: int | None = None,
+                   procedures: list[str] | None = None,
+                   progress: Callable[[float], None] | None = None,
+                   should_stop: Callable[[], bool] | None = None) -> ExperimentResult:
+    """Run ``replications`` of the baseline ``model`` and of each scenario over [``start``,
+    ``end``), in ``workers`` processes (default: one per core; 1 runs here). Figures are of
+    the dossiers of ``procedures`` when given. ``progress`` gets the fraction done after each
+    run; ``should_stop`` returning True stops the experiment (``ExperimentCancelled``)."""
+    import time
+
+    began = time.perf_counter()
+    if isinstance(replications, bool) or not isinstance(replications, int) or replications < 1:
+        raise DossierflowError(f"replications {replications!r} is not a whole number >= 1.",
+                               fix="run at least 2 replications to get confidence intervals.")
+    names = [s.name for s in scenarios]
+    if len(set(names)) != len(names) or "baseline" in names:
+        raise DossierflowError(f"scenario names {names} repeat or use 'baseline'.",
+                               fix="give every scenario its own name.")
+    models = [model] + [s.apply(model) for s in scenarios]
+    start_ts, end_ts = pd.Timestamp(start), pd.Timestamp(end)
+    tasks = [(v, r) for r in range(replications) for v in range(len(models))]
+    workers = workers or min(os.cpu_count() or 1, len(tasks))
+    rows: list[dict[str, Any]] = []
+
+    def done(row: dict[str, Any]) -> None:
+        rows.append(row)
+        if progress:
+            progress(len(rows) / len(tasks))
+        if should_stop and should_stop() and len(rows) < len(tasks):
+            raise ExperimentCancelled(f"stopped after {len(rows)} of {len(tasks)} runs.",
+                                      fix="run it again to completion.")
+
+    args = (seed, str(start_ts), str(end_ts), procedures)
+    if progress:
+        progress(0.0)
+    if workers <= 1:
+        _init(models)
+        for v, r in tasks:
+            done(_one(v, r, *args))
+    else:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init,
+                                 initargs=(models,)) as pool:
+            pending = {pool.submit(_one, v, r, *args) for v, r in tasks}
+            try:
+                while pending:
+                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        done(future.result())
+            except BaseException:
+                for future in pending:
+                    future.cancel()
+                raise
+    runs = pd.DataFrame(rows)
+    runs["variant"] = [(["baseline"] + names)[v] for v in runs["variant"]]
+    runs = runs.sort_values(["variant", "replication"], kind="stable").reset_index(drop=True)
+    return ExperimentResult(scenarios=names, replications=replications, seed=seed,
+                            start=start_ts, end=end_ts, runs=runs, procedures=procedures,
+                            seconds=time.perf_counter() - began)
+
+
+def mean_of(runs: pd.DataFrame, variant: str, name: str) -> float:
+    """The mean over replications of one figure of one variant."""
+    values = runs.loc[runs["variant"] == variant, name]
+    return float(np.nanmean(values)) if len(values) else float("nan")

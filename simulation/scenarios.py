@@ -1,0 +1,480 @@
+"""What-if scenarios: validated, composable transformations of a simulation model.
+
+* :class:`TimeCut` — cut procedures' legal handling time by 0.5–10 working days; ``mode``
+  ``"deadline"`` moves only the due date, ``"deadline_and_process"`` also shortens the work,
+  by as much as the agency's procedures of the same handling model show their work grows
+  with the legal time (the slope of their expected in-tray and working time on legal days;
+  proportional to the legal time when they have too few legal times to learn a slope);
+* :class:`FiveOnSpot` — move procedures to 5 tại chỗ: they leave their transfer process for the
+  agency's on-the-spot process (its own, else the centre's busiest one, else a default one),
+  so the transfer steps and their batches go; ``officers`` delegated officers join the on-spot
+  pool;
+* :class:`Staffing` — add or remove officers of an agency (optionally one role);
+* :class:`Demand` — multiply arrivals (all procedures, or some);
+* :class:`ChannelShift` — set the share of dossiers filed online.
+
+A :class:`Scenario` is a name and a list of changes applied in order. ``read_scenarios`` reads
+them from YAML (format in the README); every error names the file, the field and the fix.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import MISSING, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from mining.errors import DossierflowError
+from simulation.model import (END, ONLINE_CHANNELS, START, Duration, Model, Process,
+                              Procedure, ResourcePool, Step, Transition)
+
+TIME_CUT_MODES = ("deadline", "deadline_and_process")
+ON_SPOT_ACTIVITY = "appraise_approve_on_spot"
+# a default on-the-spot service when the model has no 5 tại chỗ process to copy (minutes)
+DEFAULT_ON_SPOT = Duration(kind="lognormal", mean=60.0, sd=40.0, minimum=5.0)
+# the share of a procedure's work that a "deadline_and_process" cut shortens
+MAIN_WORK = 0.8
+# steps a procedure's own work is not made of: intake, transfers, citizen waits, delivery
+NOT_WORK = ("receive", "submit_online", "digitise", "reject_intake", "transfer_to_agency",
+            "return_to_centre", "supplement_received", "withdraw", "collect_fee",
+            "deliver_result", "apology_reschedule", "rate_satisfaction", "sync_national")
+
+
+class ScenarioError(DossierflowError):
+    """A scenario is malformed or does not fit the model (unknown procedure, bad value)."""
+
+    def __init__(self, what: str, *, field: str | None = None, file: str | None = None,
+                 fix: str | None = None) -> None:
+        self.field = field
+        super().__init__(what, file=file, fix=fix)
+
+    @property
+    def where(self) -> str:
+        parts = [str(self.file)] if self.file else []
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        return ", ".join(parts)
+
+
+def _procedures(model: Model, ids: list[str] | None, field_name: str) -> list[Procedure]:
+    """The model's procedures named by ``ids`` (by id or by the id written to the log)."""
+    if ids is None:
+        return list(model.procedures)
+    if isinstance(ids, str) or not ids:
+        raise ScenarioError("'procedures' must be a non-empty list of procedure ids.",
+                            field=field_name, fix="write procedures: [1.001234, 2.000567].")
+    out = []
+    for i, pid in enumerate(ids):
+        hit = [p for p in model.procedures if str(pid) in (p.id, p.output_id)]
+        if not hit:
+            known = sorted({p.output_id for p in model.procedures})
+            raise ScenarioError(f"procedure {pid!r} is not in the model.",
+                                field=f"{field_name}[{i}]",
+                                fix=f"use a procedure id of the log, e.g. {known[:5]}.")
+        out += hit
+    return out
+
+
+def _number(value: Any, field_name: str, *, lo: float, hi: float, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        raise ScenarioError(f"{what} {value!r} is not a number.", field=field_name,
+                            fix=f"give a number from {lo:g} to {hi:g}.")
+    if not lo <= value <= hi:
+        raise ScenarioError(f"{what} {value:g} is outside {lo:g}–{hi:g}.", field=field_name,
+                            fix=f"give a number from {lo:g} to {hi:g}.")
+    return float(value)
+
+
+# -- the changes -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TimeCut:
+    """Cut the legal time of ``procedures`` by ``days`` (0.5 to 10, in steps of 0.5)."""
+
+    procedures: list[str]
+    days: float
+    mode: str = "deadline"
+
+    def apply(self, model: Model, path: str = "time_cut") -> Model:
+        days = _number(self.days, f"{path}.days", lo=0.5, hi=10, what="a cut of")
+        if abs(days * 2 - round(days * 2)) > 1e-9:
+            raise ScenarioError(f"a cut of {days:g} days is not a multiple of half a day.",
+                                field=f"{path}.days", fix="give 0.5, 1, 1.5, … 10.")
+        if self.mode not in TIME_CUT_MODES:
+            raise ScenarioError(f"mode {self.mode!r} is unknown.", field=f"{path}.mode",
+                                fix=f"use one of {list(TIME_CUT_MODES)}.")
+        targets = _procedures(model, self.procedures, f"{path}.procedures")
+        for p in targets:
+            if days > p.legal_days:
+                raise ScenarioError(
+                    f"procedure {p.output_id!r} has a legal time of {p.legal_days:g} working "
+                    f"days; it cannot be cut by {days:g}.", field=f"{path}.days",
+                    fix=f"cut it by at most {p.legal_days:g} days.")
+        out = copy.deepcopy(model)
+        for p in _procedures(out, self.procedures, f"{path}.procedures"):
+            if self.mode == "deadline_and_process":
+                _shorten_work(out, p, days)
+            p.legal_days = p.legal_days - days
+        return out.validate()
+
+
+@dataclass(frozen=True)
+class FiveOnSpot:
+    """Move ``procedures`` to 5 tại chỗ, with ``officers`` more delegated officers at the
+    centre for their agency and, optionally, a new legal time ``legal_days``."""
+
+    procedures: list[str]
+    officers: int = 0
+    legal_days: float | None = None
+
+    def apply(self, model: Model, path: str = "five_on_spot") -> Model:
+        if isinstance(self.officers, bool) or not isinstance(self.officers, int) \
+                or self.officers < 0:
+            raise ScenarioError(f"officers {self.officers!r} is not a whole number >= 0.",
+                                field=f"{path}.officers",
+                                fix="give how many delegated officers join, e.g. 1.")
+        if self.legal_days is not None:
+            _number(self.legal_days, f"{path}.legal_days", lo=0, hi=365, what="legal time")
+        out = copy.deepcopy(model)
+        for p in _procedures(out, self.procedures, f"{path}.procedures"):
+            if self.legal_days is not None and self.legal_days > p.legal_days:
+                raise ScenarioError(
+                    f"the new legal time {self.legal_days:g} is longer than procedure "
+                    f"{p.output_id!r}'s {p.legal_days:g} days.", field=f"{path}.legal_days",
+                    fix="give a legal time no longer than the present one, or leave it out.")
+            process = _on_spot_process(out, p.agency)
+            p.process, p.model, p.duration_scales = process.id, "five_on_spot", None
+            if self.legal_days is not None:
+                p.legal_days = math.floor(self.legal_days * 2 + 1e-9) / 2
+        for agency in sorted({p.agency for p in _procedures(out, self.procedures, path)}):
+            pool = _on_spot_pool(out, agency)
+            if pool is not None:
+                pool.capacity += self.officers
+                pool.capacity_changes = {k: v + self.officers for k, v in
+                                         (pool.capacity_changes or {}).items()} or None
+        return out.validate()
+
+
+@dataclass(frozen=True)
+class Staffing:
+    """Add (``change`` > 0) or remove officers in every pool of ``agency`` (or only the pool
+    of ``role``)."""
+
+    agency: str
+    change: int
+    role: str | None = None
+
+    def apply(self, model: Model, path: str = "staffing") -> Model:
+        if isinstance(self.change, bool) or not isinstance(self.change, int):
+            raise ScenarioError(f"change {self.change!r} is not a whole number.",
+                                field=f"{path}.change", fix="write e.g. change: 2 or change: -1.")
+        pools = [p for p in model.pools if p.agency == self.agency
+                 and (self.role is None or p.role == self.role)]
+        if not pools:
+            known = sorted({f"{p.agency} ({p.role})" for p in model.pools})
+            raise ScenarioError(
+                f"no resource pool of agency {self.agency!r}"
+                + (f" with role {self.role!r}" if self.role else "") + " is in the model.",
+                field=f"{path}.agency", fix=f"use one of {known[:10]}.")
+        out = copy.deepcopy(model)
+        for pool in out.pools:
+            if pool.agency != self.agency or (self.role is not None and pool.role != self.role):
+                continue
+            values = [pool.capacity, *(pool.capacity_changes or {}).values()]
+            if min(values) + self.change < 1:
+                raise ScenarioError(
+                    f"pool {pool.id!r} has {min(values)} officers; removing "
+                    f"{-self.change} leaves none or a negative staff.", field=f"{path}.change",
+                    fix=f"remove at most {min(values) - 1} officers.")
+            pool.capacity += self.change
+            if pool.capacity_changes:
+                pool.capacity_changes = {k: v + self.change
+                                         for k, v in pool.capacity_changes.items()}
+            if pool.names and len(pool.names) < pool.max_capacity:
+                pool.names = pool.names + [f"{pool.id}-new-{k + 1:02d}" for k in
+                                           range(pool.max_capacity - len(pool.names))]
+        return out.validate()
+
+
+@dataclass(frozen=True)
+class Demand:
+    """Multiply the arrivals of every procedure (or of ``procedures``) by ``factor``."""
+
+    factor: float
+    procedures: list[str] | None = None
+
+    def apply(self, model: Model, path: str = "demand") -> Model:
+        factor = _number(self.factor, f"{path}.factor", lo=0.01, hi=10, what="factor")
+        out = copy.deepcopy(model)
+        for p in _procedures(out, self.procedures, f"{path}.procedures"):
+            p.arrivals.per_working_day *= factor
+        return out.validate()
+
+
+@dataclass(frozen=True)
+class ChannelShift:
+    """Set the share of dossiers filed online (``online_share``, 0–1) for every procedure (or
+    ``procedures``); online and paper channels keep their proportions among themselves."""
+
+    online_share: float
+    procedures: list[str] | None = None
+
+    def apply(self, model: Model, path: str = "channel_shift") -> Model:
+        share = _number(self.online_share, f"{path}.online_share", lo=0, hi=1,
+                        what="online share")
+        out = copy.deepcopy(model)
+        for p in _procedures(out, self.procedures, f"{path}.procedures"):
+            online = {c: v for c, v in p.channels.items() if c in ONLINE_CHANNELS and v > 0} \
+                or {"online_partial": 1.0}
+            paper = {c: v for c, v in p.channels.items() if c not in ONLINE_CHANNELS and v > 0} \
+                or {"in_person": 1.0}
+            shares = {c: share * v / sum(online.values()) for c, v in online.items()}
+            shares.update({c: (1 - share) * v / sum(paper.values()) for c, v in paper.items()})
+            shares = {c: round(v, 6) for c, v in shares.items() if v > 0}
+            top = max(shares, key=shares.get)
+            shares[top] = round(1.0 - sum(v for c, v in shares.items() if c != top), 6)
+            p.channels, p.channels_over_time = shares, None
+        return out.validate()
+
+
+CHANGES = {"time_cut": TimeCut, "five_on_spot": FiveOnSpot, "staffing": Staffing,
+           "demand": Demand, "channel_shift": ChannelShift}
+
+
+@dataclass
+class Scenario:
+    """A named list of changes, applied in order."""
+
+    name: str
+    changes: list[Any] = field(default_factory=list)
+
+    def apply(self, model: Model) -> Model:
+        """The model with every change applied (the given model is left as it is)."""
+        out = model
+        for i, change in enumerate(self.changes):
+            kind = next(k for k, v in CHANGES.items() if isinstance(change, v))
+            out = change.apply(out, f"changes[{i}].{kind}")
+        if out is model:
+            out = copy.deepcopy(model)
+        out.name = f"{model.name} — {self.name}"
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The scenario as YAML-ready data (the format ``read_scenarios`` reads)."""
+        changes = []
+        for change in self.changes:
+            kind = next(k for k, v in CHANGES.items() if isinstance(change, v))
+            changes.append({kind: {k: v for k, v in vars(change).items() if v is not None}})
+        return {"name": self.name, "changes": changes}
+
+
+def scenario_from_dict(data: Any, *, file: str | None = None, path: str = "") -> Scenario:
+    """A scenario from parsed YAML/JSON ``{"name": …, "changes": [{"time_cut": {…}}, …]}``."""
+    where = path or "scenario"
+    if not isinstance(data, dict):
+        raise ScenarioError("a scenario must be a mapping with 'name' and 'changes'.",
+                            field=where, file=file,
+                            fix="write name: … and changes: [- time_cut: {…}].")
+    unknown = set(data) - {"name", "changes"}
+    if unknown:
+        raise ScenarioError(f"unknown keys {sorted(unknown)} in a scenario.", field=where,
+                            file=file, fix="use only 'name' and 'changes'.")
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ScenarioError("a scenario needs a 'name'.", field=f"{path}name".lstrip("."),
+                            file=file, fix="add name: Cut by 3 days.")
+    raw = data.get("changes")
+    if not isinstance(raw, list) or not raw:
+        raise ScenarioError("a scenario needs a non-empty list 'changes'.",
+                            field=f"{path}changes", file=file,
+                            fix=f"add changes: [- time_cut: {{procedures: [...], days: 3}}]; "
+                                f"kinds: {', '.join(CHANGES)}.")
+    changes = []
+    for i, item in enumerate(raw):
+        here = f"{path}changes[{i}]"
+        if not isinstance(item, dict) or len(item) != 1:
+            raise ScenarioError("a change is one kind with its parameters.", field=here,
+                                file=file, fix=f"write e.g. - demand: {{factor: 1.2}}; kinds: "
+                                               f"{', '.join(CHANGES)}.")
+        (kind, params), = item.items()
+        if kind not in CHANGES:
+            raise ScenarioError(f"change kind {kind!r} is unknown.", field=here, file=file,
+                                fix=f"use one of {', '.join(CHANGES)}.")
+        cls = CHANGES[kind]
+        allowed = set(cls.__dataclass_fields__)
+        if not isinstance(params, dict) or set(params) - allowed:
+            extra = sorted(set(params) - allowed) if isinstance(params, dict) else params
+            raise ScenarioError(f"{kind} does not take {extra!r}.", field=f"{here}.{kind}",
+                                file=file, fix=f"give some of {sorted(allowed)}.")
+        required = {k for k, f in cls.__dataclass_fields__.items()
+                    if f.default is MISSING and f.default_factory is MISSING}
+        missing = required - set(params)
+        if missing:
+            raise ScenarioError(f"{kind} needs {sorted(missing)}.", field=f"{here}.{kind}",
+                                file=file, fix=f"add {', '.join(sorted(missing))}.")
+        if isinstance(params.get("procedures"), list):
+            params = {**params, "procedures": [str(p) for p in params["procedures"]]}
+        changes.append(cls(**params))
+    return Scenario(name=name.strip(), changes=changes)
+
+
+def read_scenarios(path: str | Path) -> list[Scenario]:
+    """The scenarios of a YAML file: one scenario, or ``scenarios: [...]`` for several."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise ScenarioError("the scenario file does not exist.", file=str(path),
+                            fix="give the path of a .yaml scenario file (README, "
+                                "'Scenario files').") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ScenarioError(f"the scenario file is not valid UTF-8 YAML ({exc}).",
+                            file=str(path), fix="repair the YAML at the line shown.") from None
+    if isinstance(data, dict) and "scenarios" in data:
+        items = data["scenarios"]
+        if not isinstance(items, list) or not items:
+            raise ScenarioError("'scenarios' must be a non-empty list.", field="scenarios",
+                                file=str(path), fix="list one or more scenarios under it.")
+        return [scenario_from_dict(s, file=str(path), path=f"scenarios[{i}].")
+                for i, s in enumerate(items)]
+    return [scenario_from_dict(data, file=str(path))]
+
+
+def check_scenario(scenario: Scenario, model: Model) -> None:
+    """Raise :class:`ScenarioError` now if ``scenario`` does not fit ``model``."""
+    scenario.apply(model)
+
+
+# -- helpers of the changes --------------------------------------------------------------------
+
+def _visits(model: Model, process: Process, p: Procedure) -> dict[str, float]:
+    """Expected visits of each step by a dossier of ``p``'s most common kind."""
+    channel = max(p.channels, key=p.channels.get)
+    digitised, paid = p.p_digitised >= 0.5, p.p_paid_online >= 0.5
+    ids = [s.id for s in process.steps]
+    index = {sid: i for i, sid in enumerate(ids)}
+    n = len(ids)
+    q = np.zeros((n, n))
+    start = np.zeros(n)
+    for t in process.transitions:
+        if not t.applies(channel, digitised, paid) or t.target == END:
+            continue
+        if t.source == START:
+            start[index[t.target]] += t.probability
+        else:
+            q[index[t.source], index[t.target]] += t.probability
+    start = start / max(start.sum(), 1e-12)
+    try:
+        visits = np.linalg.solve((np.eye(n) - q).T, start)
+    except np.linalg.LinAlgError:
+        visits = np.ones(n)
+    return {sid: float(max(v, 0.0)) for sid, v in zip(ids, visits)}
+
+
+def _work_steps(process: Process) -> list[Step]:
+    """Steps that make up the procedure's own handling: not intake, transfers or delivery,
+    not batched, not a citizen's wait."""
+    return [s for s in process.steps if s.activity_id not in NOT_WORK and s.batch is None
+            and s.duration.basis == "working"]
+
+
+def _work_minutes(model: Model, p: Procedure) -> dict[str, float]:
+    """Expected working minutes a dossier of ``p`` spends in each of its work steps."""
+    process = model.process(p.process)
+    visits = _visits(model, process, p)
+    scales = p.duration_scales or {}
+    return {s.id: visits[s.id] * s.duration.expected * scales.get(s.id, 1.0)
+            for s in _work_steps(process)}
+
+
+def _work_days(model: Model, p: Procedure) -> float:
+    """Expected working days a dossier of ``p`` spends in its work steps."""
+    return sum(_work_minutes(model, p).values()) / model.office_hours().minutes_per_day
+
+
+def _shorten_work(model: Model, p: Procedure, days: float) -> None:
+    """Shorten ``p``'s expected work by the slope of work on legal time among the procedures
+    of its agency and handling model × ``days``, taken from its main work steps (the largest
+    ones that make up ``MAIN_WORK`` of the work: the appraisal, where a shorter legal time
+    bites)."""
+    minutes = _work_minutes(model, p)
+    own = sum(minutes.values()) / model.office_hours().minutes_per_day
+    if own <= 0:
+        return
+    peers = [q for q in model.procedures if q.agency == p.agency and q.model == p.model]
+    legal = np.array([q.legal_days for q in peers])
+    slope = None
+    if len(np.unique(legal)) >= 3:
+        work = np.array([_work_days(model, q) for q in peers])
+        weight = np.array([q.arrivals.per_working_day for q in peers])
+        slope = float(np.polyfit(legal, work, 1, w=np.sqrt(np.maximum(weight, 1e-9)))[0])
+    drop = slope * days if slope is not None and slope > 0 else own * days / p.legal_days
+    main, covered = [], 0.0
+    for step_id, value in sorted(minutes.items(), key=lambda kv: -kv[1]):
+        if covered >= MAIN_WORK * own * model.office_hours().minutes_per_day:
+            break
+        main.append(step_id)
+        covered += value
+    covered_days = covered / model.office_hours().minutes_per_day
+    factor = min(max(1.0 - drop / covered_days, 0.05), 1.0)
+    scales = dict(p.duration_scales or {})
+    for step_id in main:
+        scales[step_id] = round(scales.get(step_id, 1.0) * factor, 6)
+    p.duration_scales = scales
+
+
+def _on_spot_pool(model: Model, agency: str) -> ResourcePool | None:
+    """The pool serving the on-the-spot step of ``agency``'s 5 tại chỗ process."""
+    for process in model.processes:
+        users = [q for q in model.procedures if q.process == process.id]
+        if users and all(q.model == "five_on_spot" and q.agency == agency for q in users):
+            for step in process.steps:
+                if step.activity_id == ON_SPOT_ACTIVITY and step.pool:
+                    return model.pool(step.pool)
+    return None
+
+
+def _on_spot_process(model: Model, agency: str) -> Process:
+    """The agency's 5 tại chỗ process; else a copy of the busiest one; else a default."""
+    demand: dict[str, float] = {}
+    own = None
+    for q in model.procedures:
+        if q.model == "five_on_spot":
+            demand[q.process] = demand.get(q.process, 0.0) + q.arrivals.per_working_day
+            if q.agency == agency:
+                own = own or q.process
+    if own:
+        return model.process(own)
+    pool_id = f"{agency}.on_spot"
+    if all(p.id != pool_id for p in model.pools):
+        model.pools.append(ResourcePool(id=pool_id, agency=agency, role="on_spot_officer",
+                                        capacity=1))
+    if demand:
+        template = copy.deepcopy(model.process(max(demand, key=demand.get)))
+        for step in template.steps:
+            if step.activity_id == ON_SPOT_ACTIVITY:
+                step.pool = pool_id
+        template.id = f"{agency}.five_on_spot"
+    else:
+        counter = next((s.pool for pr in model.processes for s in pr.steps
+                        if s.activity_id == "receive" and s.pool), None)
+        template = Process(id=f"{agency}.five_on_spot", steps=[
+            Step(id="receive", duration=Duration(kind="lognormal", mean=12, sd=7, minimum=2),
+                 pool=counter),
+            Step(id=ON_SPOT_ACTIVITY, duration=copy.deepcopy(DEFAULT_ON_SPOT), pool=pool_id),
+            Step(id="deliver_result", duration=Duration(kind="lognormal", mean=5, sd=3,
+                                                        minimum=1), pool=counter)],
+            transitions=[Transition(source=START, target="receive"),
+                         Transition(source="receive", target=ON_SPOT_ACTIVITY),
+                         Transition(source=ON_SPOT_ACTIVITY, target="deliver_result"),
+                         Transition(source="deliver_result", target=END)],
+            result_step=ON_SPOT_ACTIVITY)
+    while any(pr.id == template.id for pr in model.processes):
+        template.id += "_"
+    model.processes.append(template)
+    return template
+
