@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SAMPLE := datasets/generated/sample.duckdb
 export DOSSIERFLOW_HOME ?= $(CURDIR)/workspace
 
-.PHONY: run test install install-test system-run system-test sample bench clean
+.PHONY: run test install install-test peers system-run system-test sample bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,22 +39,31 @@ sample: $(SAMPLE)
 run: install system-run sample
 	$(BIN)/dossierflow app --log $(SAMPLE)
 
-test: install-test system-test
+# The tools we compare with, Prosimos (benchmarks) and log-distance-measures
+# (simulation.fidelity), need pandas<3 and Python<3.13: they share a virtualenv of their own,
+# run as separate processes. PEERS_BASE names a Python 3.11 or 3.12 when python3 is newer.
+PEERS := .venv-peers
+PEERS_BASE ?= $(PYTHON)
+PEERS_PACKAGES := prosimos==2.1.0 log-distance-measures==2.2.0
+
+$(PEERS)/.installed:
+	$(PEERS_BASE) -m venv $(PEERS)
+	$(PEERS)/bin/pip install -q $(PEERS_PACKAGES)
+	touch $@
+
+peers: $(PEERS)/.installed
+
+test: install-test system-test peers
 	$(BIN)/pytest
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test,fast,spark,bench]'
 	touch $@
 
-# Prosimos pins old pandas/scikit-learn, so it gets a virtualenv of its own.
-.venv-prosimos/bin/python:
-	$(PYTHON) -m venv .venv-prosimos
-	.venv-prosimos/bin/pip install -q prosimos
-
-bench: $(VENV)/.installed-bench .venv-prosimos/bin/python
+bench: $(VENV)/.installed-bench $(PEERS)/.installed
 	$(BIN)/python benchmarks/import_speed.py
 	$(BIN)/python benchmarks/process_map_speed.py
-	PROSIMOS_PYTHON=.venv-prosimos/bin/python $(BIN)/python benchmarks/simulation_speed.py
+	$(BIN)/python benchmarks/simulation_speed.py
 
 clean:
-	rm -rf $(VENV) workspace datasets/generated .pytest_cache
+	rm -rf $(VENV) $(PEERS) workspace datasets/generated .pytest_cache

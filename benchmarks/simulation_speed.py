@@ -8,7 +8,8 @@ Prints, in one run:
 2. the 6-step model of ``../shared/bench/simpy_reference.py`` run by our engine and by that
    SimPy script: same case count, same distributions, side by side with the ratio;
 3. the same for Prosimos on ``../shared/bench/prosimos_models`` (when Prosimos is importable
-   here, or in the interpreter named by ``$PROSIMOS_PYTHON``; otherwise it says why);
+   here or in the peer virtualenv — ``$DOSSIERFLOW_PEERS_PYTHON``, else ``.venv-peers`` built by
+   ``make peers``; otherwise it says why);
 4. wall time and peak memory of ``dossierflow sample --full`` (target ≤ 4 GB), writing Parquet
    and writing a workspace, each in a child process that reports its own peak (VmHWM).
 
@@ -22,7 +23,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import math
-import os
 import subprocess
 import sys
 import tempfile
@@ -38,6 +38,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from simulation.engine import model_calendar, simulate  # noqa: E402
+from simulation.fidelity import FidelityError, peers_python  # noqa: E402
 from simulation.model import (ArrivalProfile, BatchSchedule, Deadlines, Duration, Model,  # noqa: E402
                               Procedure, Process, ResourcePool, Step, Transition)
 
@@ -280,8 +281,10 @@ def _waits_and_cycles(result) -> tuple[np.ndarray, np.ndarray]:
 def _prosimos_python() -> str | None:
     if importlib.util.find_spec("prosimos") is not None:
         return sys.executable
-    other = os.environ.get("PROSIMOS_PYTHON")
-    return other if other and Path(other).exists() else None
+    try:
+        return str(peers_python())
+    except FidelityError:
+        return None
 
 
 def bench_prosimos(cases: int) -> None:
@@ -294,8 +297,9 @@ def bench_prosimos(cases: int) -> None:
         print("Prosimos comparison skipped: prosimos is not importable here. prosimos 2.1.0 "
               "and pix-framework 0.15 require pandas<3, scikit-learn<1.6, pyarrow<26 and "
               "polars<2, so `pip install prosimos` would downgrade this environment (pandas 3, "
-              "scikit-learn 1.9, pyarrow 26, polars 2). Install it in a separate virtualenv "
-              "and set PROSIMOS_PYTHON=/path/to/that/bin/python.")
+              "scikit-learn 1.9, pyarrow 26, polars 2). `make peers` installs it in the "
+              "separate virtualenv .venv-peers; or set DOSSIERFLOW_PEERS_PYTHON to another "
+              "interpreter that has it.")
         return
     from simulation.prosimos import read_prosimos
 
