@@ -7,8 +7,9 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
   columns; one process when a log has neither). Its steps are
   the activities of the group; routing is the directly-follows probabilities from ``start``
   through the activities to ``end``, learnt per kind of dossier (channel, digitised, paid
-  online) where a kind has at least ``MIN_ROUTE`` dossiers leaving a step, else pooled over
-  kinds. ``max_visits`` of a step is the most times one dossier did it.
+  online) where a kind has at least ``MIN_ROUTE`` dossiers leaving a step, else from the
+  coarsest kind that has (channel and digitised, digitised and paid, digitised, paid,
+  channel), else pooled over kinds. ``max_visits`` of a step is the most times one dossier did it.
   ``submit_online`` and ``apology_reschedule`` are not steps: the engine writes them itself
   (online channels; the deadline rules).
 * **Waiting and service**: a step's time is measured on the working-minute clock from the end
@@ -30,8 +31,10 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
   The other dossiers do the activity as an ordinary step (an electronic transfer).
 * **Resource pools** per agency and role, split where officers of one role do different work
   (case handlers and delegated on-spot officers; one agency ``centre`` and role ``staff``
-  where the log has none): the officers seen are the servers. Each officer keeps as many files open as
-  needed for the estimated service to fill at most ``TARGET_UTILISATION`` of the office time.
+  where the log has none). Its staff is the number of its officers at work on a busy day
+  (the ``STAFF_QUANTILE`` quantile of the officers active per day); each keeps as many files
+  open as needed for the estimated service to fill at most ``TARGET_UTILISATION`` of the
+  office time.
 * **Arrivals** per procedure: dossiers per working day over the window, a weekday profile and
   (for a window of 11 months or more) a month profile of the whole log; online dossiers'
   hours and days-off share from the submissions (the rate counts the arrivals of working
@@ -70,6 +73,8 @@ BATCH_SHARE = 0.5
 RELEASE_ROUNDING = 15
 RELEASE_SHARE = 0.1
 TARGET_UTILISATION = 0.85
+STAFF_QUANTILE = 0.9
+TZ = "Asia/Ho_Chi_Minh"
 CITIZEN_WAITS = ("supplement_received", "withdraw")
 GENERATED = ("submit_online", "apology_reschedule")
 WAIT_SUFFIX = ".wait"
@@ -119,7 +124,7 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
     for group, ev in events.groupby("group", sort=True):
         process, group_scales = _process(str(group), ev, cases, batched, pool_of)
         processes.append(process)
-        scales.update(group_scales)
+        scales.update({(process.id, pid): value for pid, value in group_scales.items()})
     procs = _procedures(cases, calendar, lo, hi, scales, notes)
     office = calendar.office_hours
     extra = sorted(set(events["activity"]) - known_activities())
@@ -356,12 +361,15 @@ def _pools(events: pd.DataFrame, calendar, lo, hi, notes) -> tuple[list, dict]:
     for key, grp in ev.groupby("pool", sort=True):
         officers = sorted(grp["resource"].astype(str).unique())
         agency, role, main = key.split("\x1f")
+        day = grp["timestamp"].dt.tz_convert(TZ).dt.date
+        daily = grp.groupby(day)["resource"].nunique()
+        staff = max(1, min(len(officers), int(math.ceil(daily.quantile(STAFF_QUANTILE)))))
         work = float(grp["service"].sum())
-        files = max(1, math.ceil(work / (len(officers) * max(span, 1.0) * TARGET_UTILISATION)))
+        files = max(1, math.ceil(work / (staff * max(span, 1.0) * TARGET_UTILISATION)))
         shared = roles[f"{agency}\x1f{role}"] > 1
         pool_id[key] = ident(f"{agency}.{role}" + (f".{main}" if shared else ""))
-        pools.append(ResourcePool(id=pool_id[key], agency=agency, role=role,
-                                  capacity=len(officers), names=officers, concurrency=files))
+        pools.append(ResourcePool(id=pool_id[key], agency=agency, role=role, capacity=staff,
+                                  names=officers[:staff], concurrency=files))
     pool_of = {k: pool_id[v] for k, v in ev.groupby(["group", "activity"])["pool"]
                .agg(lambda s: s.value_counts().index[0]).items()}
     notes.append(f"{len(pools)} resource pools from {ev['resource'].nunique()} officers")
@@ -494,13 +502,28 @@ def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, 
     def target_of(name: str, on_paper: bool) -> str:
         return END if name == END else entry[name][on_paper]
 
+    # a kind with too few dossiers leaving a step borrows from a coarser kind
+    levels = [names for names in (split, ["channel", "digitised"], ["digitised", "paid_online"],
+                                  ["digitised"], ["paid_online"], ["channel"])
+              if names and all(n in split for n in names)]
     for source, h in hops.groupby("source", sort=True):
         pooled = h["target"].value_counts(normalize=True)
+        tables = []
+        for names in levels:
+            table = {}
+            for key, hk in h.groupby(names, sort=True):
+                if len(hk) >= MIN_ROUTE:
+                    table[key if isinstance(key, tuple) else (key,)] = \
+                        hk["target"].value_counts(normalize=True)
+            tables.append((names, table))
         per_class = {}
-        for key, hk in (h.groupby(split, sort=True) if split else ()):
-            if len(hk) >= MIN_ROUTE:
-                per_class[key if isinstance(key, tuple) else (key,)] = \
-                    hk["target"].value_counts(normalize=True)
+        for _, channel, digitised, paid in case_classes():
+            values = {"channel": channel, "digitised": digitised, "paid_online": paid}
+            for names, table in tables:
+                found = table.get(tuple(values[n] for n in names))
+                if found is not None:
+                    per_class[tuple(values[n] for n in split)] = found
+                    break
         for source_id in ([START] if source == START else sources[source]):
             if not per_class and not varied:
                 out += [Transition(source=source_id, target=target_of(t, True),
@@ -621,7 +644,7 @@ def _procedures(cases: pd.DataFrame, calendar, lo, hi, scales: dict, notes) -> l
             model="five_on_spot" if c["model"].iloc[-1] == "five_on_spot" else "transfer",
             process=str(c["group"].iloc[-1]), arrivals=arrivals, channels=channels,
             p_digitised=round(float(c["digitised"].mean()), 6), p_paid_online=round(paid, 6),
-            fee=fee, duration_scales=scales.get(str(pid))))
+            fee=fee, duration_scales=scales.get((str(c["group"].iloc[-1]), str(pid)))))
     return out
 
 

@@ -13,9 +13,11 @@ import json
 import math
 import multiprocessing
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ import pandas as pd
 from scipy import stats
 
 from mining.errors import DossierflowError
-from simulation.engine import simulate
+from simulation.engine import SimulationResult, simulate
 from simulation.model import Model
 from simulation.run_kpis import run_kpis
 from simulation.scenarios import Scenario
@@ -122,14 +124,60 @@ def _interval(values: pd.Series) -> dict[str, Any]:
 
 
 def _one(variant: int, replication: int, seed: int, start: str, end: str,
-         procedures: list[str] | None) -> dict[str, Any]:
+         measure: Callable[[SimulationResult], Any]) -> tuple[int, int, Any]:
     result = simulate(_MODELS[variant], start=start, end=end, seed=seed + replication)
-    return {"variant": variant, "replication": replication, **run_kpis(result, procedures)}
+    return variant, replication, measure(result)
 
 
 def _init(models: list[Model]) -> None:
     global _MODELS
     _MODELS = models
+
+
+def replicate(models: list[Model], measure: Callable[[SimulationResult], Any], *, start: Any,
+              end: Any, replications: int, seed: int = 0, workers: int | None = None,
+              progress: Callable[[float], None] | None = None,
+              should_stop: Callable[[], bool] | None = None) -> list[tuple[int, int, Any]]:
+    """Run every model ``replications`` times (replication ``r`` with seed ``seed + r``) in
+    ``workers`` processes and return ``(model index, replication, measure(result))`` of each
+    run. ``measure`` must be a module-level function (it runs in the worker processes)."""
+    if isinstance(replications, bool) or not isinstance(replications, int) or replications < 1:
+        raise DossierflowError(f"replications {replications!r} is not a whole number >= 1.",
+                               fix="run at least 2 replications to get confidence intervals.")
+    tasks = [(v, r) for r in range(replications) for v in range(len(models))]
+    workers = workers or min(os.cpu_count() or 1, len(tasks))
+    args = (seed, str(pd.Timestamp(start)), str(pd.Timestamp(end)), measure)
+    out: list[tuple[int, int, Any]] = []
+
+    def done(item: tuple[int, int, Any]) -> None:
+        out.append(item)
+        if progress:
+            progress(len(out) / len(tasks))
+        if should_stop and should_stop() and len(out) < len(tasks):
+            raise ExperimentCancelled(f"stopped after {len(out)} of {len(tasks)} runs.",
+                                      fix="run it again to completion.")
+
+    if progress:
+        progress(0.0)
+    if workers <= 1:
+        _init(models)
+        for v, r in tasks:
+            done(_one(v, r, *args))
+        return out
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init,
+                             initargs=(models,)) as pool:
+        pending = {pool.submit(_one, v, r, *args) for v, r in tasks}
+        try:
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    done(future.result())
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+    return out
 
 
 def run_experiment(model: Model, scenarios: list[Scenario], *, start: Any, end: Any,
@@ -141,60 +189,19 @@ def run_experiment(model: Model, scenarios: list[Scenario], *, start: Any, end: 
     ``end``), in ``workers`` processes (default: one per core; 1 runs here). Figures are of
     the dossiers of ``procedures`` when given. ``progress`` gets the fraction done after each
     run; ``should_stop`` returning True stops the experiment (``ExperimentCancelled``)."""
-    import time
-
     began = time.perf_counter()
-    if isinstance(replications, bool) or not isinstance(replications, int) or replications < 1:
-        raise DossierflowError(f"replications {replications!r} is not a whole number >= 1.",
-                               fix="run at least 2 replications to get confidence intervals.")
     names = [s.name for s in scenarios]
     if len(set(names)) != len(names) or "baseline" in names:
         raise DossierflowError(f"scenario names {names} repeat or use 'baseline'.",
                                fix="give every scenario its own name.")
     models = [model] + [s.apply(model) for s in scenarios]
-    start_ts, end_ts = pd.Timestamp(start), pd.Timestamp(end)
-    tasks = [(v, r) for r in range(replications) for v in range(len(models))]
-    workers = workers or min(os.cpu_count() or 1, len(tasks))
-    rows: list[dict[str, Any]] = []
-
-    def done(row: dict[str, Any]) -> None:
-        rows.append(row)
-        if progress:
-            progress(len(rows) / len(tasks))
-        if should_stop and should_stop() and len(rows) < len(tasks):
-            raise ExperimentCancelled(f"stopped after {len(rows)} of {len(tasks)} runs.",
-                                      fix="run it again to completion.")
-
-    args = (seed, str(start_ts), str(end_ts), procedures)
-    if progress:
-        progress(0.0)
-    if workers <= 1:
-        _init(models)
-        for v, r in tasks:
-            done(_one(v, r, *args))
-    else:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init,
-                                 initargs=(models,)) as pool:
-            pending = {pool.submit(_one, v, r, *args) for v, r in tasks}
-            try:
-                while pending:
-                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        done(future.result())
-            except BaseException:
-                for future in pending:
-                    future.cancel()
-                raise
-    runs = pd.DataFrame(rows)
-    runs["variant"] = [(["baseline"] + names)[v] for v in runs["variant"]]
+    measure = partial(run_kpis, procedures=procedures)
+    runs = pd.DataFrame([{"variant": (["baseline"] + names)[v], "replication": r, **kpis}
+                         for v, r, kpis in replicate(
+                             models, measure, start=start, end=end,
+                             replications=replications, seed=seed, workers=workers,
+                             progress=progress, should_stop=should_stop)])
     runs = runs.sort_values(["variant", "replication"], kind="stable").reset_index(drop=True)
     return ExperimentResult(scenarios=names, replications=replications, seed=seed,
-                            start=start_ts, end=end_ts, runs=runs, procedures=procedures,
-                            seconds=time.perf_counter() - began)
-
-
-def mean_of(runs: pd.DataFrame, variant: str, name: str) -> float:
-    """The mean over replications of one figure of one variant."""
-    values = runs.loc[runs["variant"] == variant, name]
-    return float(np.nanmean(values)) if len(values) else float("nan")
+                            start=pd.Timestamp(start), end=pd.Timestamp(end), runs=runs,
+                            procedures=procedures, seconds=time.perf_counter() - began)

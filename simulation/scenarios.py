@@ -7,8 +7,8 @@
   proportional to the legal time when they have too few legal times to learn a slope);
 * :class:`FiveOnSpot` — move procedures to 5 tại chỗ: they leave their transfer process for the
   agency's on-the-spot process (its own, else the centre's busiest one, else a default one),
-  so the transfer steps and their batches go; ``officers`` delegated officers join the on-spot
-  pool;
+  so the transfer steps and their batches go; delegated officers join the on-spot pool
+  (``officers``, or as many as the moved dossiers need);
 * :class:`Staffing` — add or remove officers of an agency (optionally one role);
 * :class:`Demand` — multiply arrivals (all procedures, or some);
 * :class:`ChannelShift` — set the share of dossiers filed online.
@@ -36,6 +36,8 @@ TIME_CUT_MODES = ("deadline", "deadline_and_process")
 ON_SPOT_ACTIVITY = "appraise_approve_on_spot"
 # a default on-the-spot service when the model has no 5 tại chỗ process to copy (minutes)
 DEFAULT_ON_SPOT = Duration(kind="lognormal", mean=60.0, sd=40.0, minimum=5.0)
+# how busy delegated officers are planned to be when FiveOnSpot sizes them
+ON_SPOT_UTILISATION = 0.6
 # the share of a procedure's work that a "deadline_and_process" cut shortens
 MAIN_WORK = 0.8
 # steps a procedure's own work is not made of: intake, transfers, citizen waits, delivery
@@ -125,18 +127,21 @@ class TimeCut:
 @dataclass(frozen=True)
 class FiveOnSpot:
     """Move ``procedures`` to 5 tại chỗ, with ``officers`` more delegated officers at the
-    centre for their agency and, optionally, a new legal time ``legal_days``."""
+    centre for their agency (None: as many as the moved dossiers need to keep the on-spot
+    officers ``ON_SPOT_UTILISATION`` busy) and, optionally, a new legal time ``legal_days``."""
 
     procedures: list[str]
-    officers: int = 0
+    officers: int | None = None
     legal_days: float | None = None
 
     def apply(self, model: Model, path: str = "five_on_spot") -> Model:
-        if isinstance(self.officers, bool) or not isinstance(self.officers, int) \
-                or self.officers < 0:
+        if self.officers is not None and (isinstance(self.officers, bool)
+                                          or not isinstance(self.officers, int)
+                                          or self.officers < 0):
             raise ScenarioError(f"officers {self.officers!r} is not a whole number >= 0.",
                                 field=f"{path}.officers",
-                                fix="give how many delegated officers join, e.g. 1.")
+                                fix="give how many delegated officers join, e.g. 1, or leave "
+                                    "it out to size them from the moved dossiers.")
         if self.legal_days is not None:
             _number(self.legal_days, f"{path}.legal_days", lo=0, hi=365, what="legal time")
         out = copy.deepcopy(model)
@@ -150,12 +155,18 @@ class FiveOnSpot:
             p.process, p.model, p.duration_scales = process.id, "five_on_spot", None
             if self.legal_days is not None:
                 p.legal_days = math.floor(self.legal_days * 2 + 1e-9) / 2
-        for agency in sorted({p.agency for p in _procedures(out, self.procedures, path)}):
+        moved = _procedures(out, self.procedures, path)
+        for agency in sorted({p.agency for p in moved}):
             pool = _on_spot_pool(out, agency)
-            if pool is not None:
-                pool.capacity += self.officers
-                pool.capacity_changes = {k: v + self.officers for k, v in
-                                         (pool.capacity_changes or {}).items()} or None
+            if pool is None:
+                continue
+            added = self.officers
+            if added is None:
+                minutes = sum(p.arrivals.per_working_day * _on_spot_minutes(out, p)
+                              for p in moved if p.agency == agency)
+                day = out.office_hours().minutes_per_day * ON_SPOT_UTILISATION
+                added = math.ceil(minutes / day)
+            _add_officers(pool, added)
         return out.validate()
 
 
@@ -190,13 +201,7 @@ class Staffing:
                     f"pool {pool.id!r} has {min(values)} officers; removing "
                     f"{-self.change} leaves none or a negative staff.", field=f"{path}.change",
                     fix=f"remove at most {min(values) - 1} officers.")
-            pool.capacity += self.change
-            if pool.capacity_changes:
-                pool.capacity_changes = {k: v + self.change
-                                         for k, v in pool.capacity_changes.items()}
-            if pool.names and len(pool.names) < pool.max_capacity:
-                pool.names = pool.names + [f"{pool.id}-new-{k + 1:02d}" for k in
-                                           range(pool.max_capacity - len(pool.names))]
+            _add_officers(pool, self.change)
         return out.validate()
 
 
@@ -427,6 +432,25 @@ def _shorten_work(model: Model, p: Procedure, days: float) -> None:
     p.duration_scales = scales
 
 
+def _add_officers(pool: ResourcePool, n: int) -> None:
+    """Change the pool's staff by ``n`` at every date; newcomers get names of their own."""
+    pool.capacity += n
+    pool.capacity_changes = {k: v + n for k, v in (pool.capacity_changes or {}).items()} \
+        or None
+    if pool.names is not None:
+        size = pool.max_capacity
+        pool.names = pool.names[:size] + [f"{pool.id}-new-{k + 1:02d}"
+                                          for k in range(size - len(pool.names))]
+
+
+def _on_spot_minutes(model: Model, p: Procedure) -> float:
+    """Expected minutes of the on-spot officers' work per dossier of ``p``."""
+    process = model.process(p.process)
+    visits = _visits(model, process, p)
+    return sum(visits[s.id] * s.duration.expected for s in process.steps
+               if s.activity_id == ON_SPOT_ACTIVITY and s.pool)
+
+
 def _on_spot_pool(model: Model, agency: str) -> ResourcePool | None:
     """The pool serving the on-the-spot step of ``agency``'s 5 tại chỗ process."""
     for process in model.processes:
@@ -452,7 +476,7 @@ def _on_spot_process(model: Model, agency: str) -> Process:
     pool_id = f"{agency}.on_spot"
     if all(p.id != pool_id for p in model.pools):
         model.pools.append(ResourcePool(id=pool_id, agency=agency, role="on_spot_officer",
-                                        capacity=1))
+                                        capacity=1))  # the first officer; more may join
     if demand:
         template = copy.deepcopy(model.process(max(demand, key=demand.get)))
         for step in template.steps:
