@@ -195,6 +195,211 @@ def app_command(
     raise typer.Exit(subprocess.call(command, env=env))
 
 
+@cli.command("export")
+def export_command(
+    log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
+    out: Annotated[Path, typer.Option(help="Output file: .csv, .xlsx, .parquet, .xes, .xes.gz.")],
+    format: Annotated[Optional[str], typer.Option(
+        help="csv, xlsx, parquet or xes (default: from the --out extension).")] = None,
+    no_pseudonymise: Annotated[bool, typer.Option(
+        "--no-pseudonymise", help="Write personal data (names, ID and phone numbers, "
+                                  "addresses, e-mails) in clear.")] = False,
+    key_env: Annotated[Optional[str], typer.Option(
+        help="Environment variable holding the pseudonymisation key (default "
+             "DOSSIERFLOW_PSEUDONYM_KEY; without one, a random key for this export only).")] = None,
+    personal_field: Annotated[Optional[list[str]], typer.Option(
+        help="Another column to pseudonymise, e.g. resource (may repeat).")] = None,
+    agency: Repeatable = None, procedure: Repeatable = None, field: Repeatable = None,
+    channel: Repeatable = None, model: Repeatable = None,
+    on_time: Annotated[Optional[list[str]], typer.Option(
+        help="early, on_time, late or open.")] = None,
+    start: Annotated[Optional[str], typer.Option(help="Dossiers started from (YYYY-MM-DD).")] = None,
+    end: Annotated[Optional[str], typer.Option(help="… and before (YYYY-MM-DD).")] = None,
+) -> None:
+    """Export a (filtered) log for other tools, personal data pseudonymised by default."""
+    from mining import apply_filters
+    from mining.export_log import export_log
+    from mining.open_log import open_log
+    from mining.pseudonymise import KEY_ENV, default_personal_fields
+
+    if key_env and not no_pseudonymise and not os.environ.get(key_env):
+        raise DossierflowError(f"the environment variable {key_env} (--key-env) is not set.",
+                               fix=f"set it to a secret of at least 16 characters, e.g. "
+                                   f"`export {key_env}=$(python -c 'import secrets; "
+                                   f"print(secrets.token_urlsafe(32))')`.")
+    view = apply_filters(open_log(log), _filters(agency, procedure, field, channel, model,
+                                                 on_time, start, end))
+    personal = [*default_personal_fields(), *personal_field] if personal_field else None
+    done = export_log(view, out, format=format, pseudonymise=not no_pseudonymise,
+                      personal_fields=personal, key_env=key_env or KEY_ENV)
+    typer.echo(f"Wrote {done.cases:,} dossiers, {done.events:,} events to {done.path} "
+               f"({done.format}).")
+    if done.pseudonymised is None:
+        typer.echo("Personal data is written in clear (--no-pseudonymise).")
+    else:
+        found = done.pseudonymised
+        typer.echo("Pseudonymised columns: " + (", ".join(found.columns) or "none found")
+                   + (f"; {found.scrubbed:,} phone/ID numbers or e-mails replaced in "
+                      f"{', '.join(found.scrubbed_columns)}" if found.scrubbed else "") + ".")
+        typer.echo("Key: " + ("random, used for this export only (pseudonyms will not match "
+                              "other exports; set DOSSIERFLOW_PSEUDONYM_KEY to keep them "
+                              "stable)." if done.key_source == "random" else
+                              f"from the {done.key_source}."))
+    if done.neutralised:
+        typer.echo(f"{done.neutralised:,} cells that a spreadsheet could run as formulas were "
+                   "protected.")
+
+
+def _progress_bar(description: str):
+    """A progress bar on the terminal and the callback that moves it (fraction 0–1)."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                   transient=True)
+    task = bar.add_task(description, total=1.0)
+    return bar, lambda done: bar.update(task, completed=done)
+
+
+def _window(log, start: str | None, end: str | None):
+    """The discovery window: the given dates, else the log's last 365 days."""
+    import pandas as pd
+
+    last = log.cases["received_at"].max().tz_convert("Asia/Ho_Chi_Minh").normalize()
+    hi = pd.Timestamp(end) + pd.Timedelta(days=1) if end else \
+        (last + pd.Timedelta(days=1)).tz_localize(None)
+    lo = pd.Timestamp(start) if start else hi - pd.Timedelta(days=365)
+    return lo, hi
+
+
+def _write_json(path: Path, data) -> None:
+    import json
+
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n",
+                    encoding="utf-8")
+
+
+@cli.command("simulate")
+def simulate_command(
+    log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
+    scenario: Annotated[list[Path], typer.Option(
+        help="Scenario file (YAML; may repeat; README, 'Scenario files').")],
+    out: Annotated[Path, typer.Option(help="Folder for results.json, results.csv, runs.csv.")],
+    replications: Annotated[int, typer.Option(help="Runs of each variant.")] = 10,
+    seed: Annotated[int, typer.Option(help="Seed of the first run (run r uses seed + r).")] = 0,
+    start: Annotated[Optional[str], typer.Option(
+        help="First day of the period learnt and simulated (default: a year before the "
+             "log's last day).")] = None,
+    end: Annotated[Optional[str], typer.Option(help="Last day of that period.")] = None,
+    procedure: Annotated[Optional[list[str]], typer.Option(
+        help="Report on these procedures only (may repeat).")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes (default: one per core).")] = None,
+) -> None:
+    """Learn a model from the log, run scenarios against it and write their effects."""
+    import pandas as pd
+
+    from mining.open_log import open_analysis_log
+    from simulation.discover_model import discover_model
+    from simulation.experiment import run_experiment
+    from simulation.scenarios import read_scenarios
+
+    scenarios = [s for path in scenario for s in read_scenarios(path)]
+    analysis = open_analysis_log(log)
+    lo, hi = _window(analysis, start, end)
+    typer.echo(f"Learning the model from dossiers received {lo:%d/%m/%Y} – "
+               f"{hi - pd.Timedelta(days=1):%d/%m/%Y} …")
+    found = discover_model(analysis, start=lo, end=hi)
+    for s in scenarios:
+        s.apply(found.model)  # a scenario that does not fit the model fails before the runs
+    bar, moved = _progress_bar(f"Simulating {replications} × {len(scenarios) + 1} runs")
+    with bar:
+        result = run_experiment(found.model, scenarios, start=lo, end=hi,
+                                replications=replications, seed=seed, workers=workers,
+                                procedures=procedure, progress=moved)
+    result.notes = found.notes
+    path = result.write(out)
+    found.model.to_json(out / "model.json")
+    for s in scenarios:
+        kpis = result.summary(s.name)
+        for name in ("lead_time_working_days_median", "on_time_rate",
+                     "citizen_days_saved_per_year"):
+            if name in kpis:
+                part = kpis[name].get("scenario") or kpis[name]["delta"]
+                base = kpis[name].get("baseline")
+                typer.echo(f"{s.name}: {name} " + (f"{base['mean']:.4g} → " if base else "")
+                           + f"{part['mean']:.4g} [{part['ci95'][0]:.4g} – "
+                             f"{part['ci95'][1]:.4g}]")
+    typer.echo(f"{found.cases:,} dossiers learnt from; {replications} replications in "
+               f"{result.seconds:.1f} s; wrote {path}, results.csv, runs.csv, model.json")
+
+
+@cli.command("propose")
+def propose_command(
+    log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
+    out: Annotated[Path, typer.Option(help="Folder for time_cuts.csv and five_on_spot.csv.")],
+    replications: Annotated[int, typer.Option(help="Runs of the model.")] = 5,
+    seed: Annotated[int, typer.Option(help="Seed of the first run.")] = 0,
+    start: Annotated[Optional[str], typer.Option(help="First day learnt (default: a year "
+                                                      "before the log's last day).")] = None,
+    end: Annotated[Optional[str], typer.Option(help="Last day learnt.")] = None,
+    lang: Annotated[str, typer.Option(help="Language of the reasons: vi or en.")] = "vi",
+) -> None:
+    """Propose time cuts that keep 99.5 % on time, and rank 5 tại chỗ candidates."""
+    from mining.log_view import LogView
+    from mining.open_log import open_analysis_log
+    from simulation.discover_model import discover_model
+    from simulation.five_on_spot_candidates import five_on_spot_candidates
+    from simulation.proposals import time_cut_proposals
+
+    analysis = open_analysis_log(log)
+    lo, hi = _window(analysis, start, end)
+    found = discover_model(analysis, start=lo, end=hi)
+    bar, moved = _progress_bar(f"Simulating {replications} runs")
+    with bar:
+        cuts = time_cut_proposals(found.model, start=lo, end=hi, replications=replications,
+                                  seed=seed, progress=moved)
+    out.mkdir(parents=True, exist_ok=True)
+    cuts.to_csv(out / "time_cuts.csv", index=False)
+    proposed = cuts.loc[cuts["proposed_cut_days"] > 0]
+    typer.echo(f"{len(proposed):,} of {len(cuts):,} procedures can be cut keeping 99.5 % on "
+               f"time, saving {proposed['citizen_days_saved_per_year'].sum():,.0f} "
+               "citizen-days a year; wrote time_cuts.csv")
+    try:
+        candidates = five_on_spot_candidates(LogView.of_log(analysis), lang=lang)
+    except DossierflowError as exc:
+        typer.echo(f"No 5 tại chỗ ranking: {exc.message}")
+        return
+    candidates.to_csv(out / "five_on_spot.csv", index=False)
+    typer.echo(f"{len(candidates):,} 5 tại chỗ candidates ranked (cross-validated AUC "
+               f"{candidates.attrs.get('cv_auc', float('nan')):.2f}); wrote five_on_spot.csv")
+
+
+@cli.command("backtest")
+def backtest_command(
+    log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
+    out: Annotated[Path, typer.Option(help="Folder for backtest.csv and backtest.json.")],
+    limit: Annotated[Optional[int], typer.Option(help="At most this many reforms.")] = None,
+    replications: Annotated[int, typer.Option(help="Runs per reform.")] = 3,
+    seed: Annotated[int, typer.Option(help="Seed of the first run.")] = 0,
+) -> None:
+    """Re-play the reforms found in the log and report the prediction errors."""
+    from mining.open_log import open_analysis_log
+    from simulation.backtest import backtest
+
+    analysis = open_analysis_log(log)
+    bar, moved = _progress_bar("Re-playing reforms")
+    with bar:
+        result = backtest(analysis, limit=limit, replications=replications, seed=seed,
+                          progress=moved)
+    out.mkdir(parents=True, exist_ok=True)
+    result.table.to_csv(out / "backtest.csv", index=False)
+    summary = result.summary()
+    _write_json(out / "backtest.json", {"summary": summary, "skipped": result.skipped})
+    typer.echo(f"{summary['n']} reforms re-played: median absolute error of the predicted "
+               f"median lead time {summary['median_abs_error']:.1%} (assuming no change: "
+               f"{summary['unchanged_median_abs_error']:.1%}); wrote backtest.csv, "
+               "backtest.json")
+
+
 def main() -> None:
     """Entry point: errors become messages, never tracebacks."""
     try:

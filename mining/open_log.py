@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mining.analysis_table import prepare
+from mining.analysis_table import AnalysisLog, prepare
 from mining.import_log import import_log
 from mining.log_view import LogView
 from mining.workspace import SUFFIX, open_workspace, workspace_path
@@ -19,3 +19,15 @@ def open_log(log: str | Path) -> LogView:
     if path.exists():
         return LogView.of_log(prepare(import_log(path)))
     return LogView.of_workspace(open_workspace(text))  # says how to import it
+
+
+def open_analysis_log(log: str | Path) -> AnalysisLog:
+    """The analysis-ready log in memory (pandas): of a workspace, or of a log file imported
+    now; what the simulation learns from."""
+    text = str(log)
+    path = Path(text)
+    if text.endswith(SUFFIX) or (not path.exists() and workspace_path(text).exists()):
+        return open_workspace(text).to_analysis_log()
+    if path.exists():
+        return prepare(import_log(path))
+    return open_workspace(text).to_analysis_log()

@@ -575,8 +575,8 @@ def _profiles(cases: pd.DataFrame, calendar, lo, hi) -> dict[str, Any]:
     counter = ~cases["channel"].str.startswith("online")
     weekday = np.ones(7)
     weekday[5:] = 0.0
-    wd_days = pd.Series(days[working.to_numpy()].dayofweek).value_counts()
-    wd_counts = pd.Series(arrival[counter.to_numpy()].dt.dayofweek).value_counts()
+    wd_days = pd.Series(days[working.to_numpy()].day_of_week).value_counts()
+    wd_counts = pd.Series(arrival[counter.to_numpy()].dt.day_of_week).value_counts()
     rates = {d: wd_counts.get(d, 0) / wd_days[d] for d in wd_days.index
              if d < 5 and wd_days[d] > 0}
     if rates and np.mean(list(rates.values())) > 0:
@@ -620,7 +620,7 @@ def _procedures(cases: pd.DataFrame, calendar, lo, hi, scales: dict, notes) -> l
     # the rate of working days; online arrivals on days off follow online_off_day_factor
     arrival = pd.to_datetime(cases["arrival"])
     cases = cases.assign(on_working_day=calendar.is_working_day(arrival.dt.date.to_numpy()))
-    out = []
+    out, taken = [], set()
     for pid, c in cases.sort_values("received_at").groupby("procedure_id", sort=True):
         shares = c["channel"].value_counts(normalize=True)
         channels = {ch: round(float(shares.get(ch, 0.0)), 6) for ch in CHANNELS
@@ -638,13 +638,18 @@ def _procedures(cases: pd.DataFrame, calendar, lo, hi, scales: dict, notes) -> l
             month_weights=prof["month"], tet_surge=1.0, tet_surge_days=0, tet_lull=1.0,
             tet_lull_days_after=0, online_off_day_factor=prof["off_factor"],
             online_hour_weights=prof["hours"])
+        pid = str(pid)
+        own_id = ident(pid)
+        while own_id in taken:
+            own_id += "_"
+        taken.add(own_id)
         out.append(Procedure(
-            id=str(pid), name=str(c["name"].iloc[-1]) if "name" in c else "",
+            id=own_id, log_id=None if own_id == pid else pid, name=str(c["name"].iloc[-1]) if "name" in c else "",
             agency=str(c["agency"].iloc[-1]), legal_days=legal_days,
             model="five_on_spot" if c["model"].iloc[-1] == "five_on_spot" else "transfer",
             process=str(c["group"].iloc[-1]), arrivals=arrivals, channels=channels,
             p_digitised=round(float(c["digitised"].mean()), 6), p_paid_online=round(paid, 6),
-            fee=fee, duration_scales=scales.get((str(c["group"].iloc[-1]), str(pid)))))
+            fee=fee, duration_scales=scales.get((str(c["group"].iloc[-1]), pid))))
     return out
 
 

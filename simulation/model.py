@@ -383,8 +383,8 @@ class Procedure:
     online (the latter only for a non-zero ``fee``).
 
     **Versions.** A procedure whose legal time or handling model changes (a reform) is one
-    entry per version: each has its own ``id``, the same ``log_id`` (the procedure id written to
-    the log; None: the ``id``) and a validity window ``active_from`` – ``active_until`` (ISO
+    entry per version: each has its own ``id``, the same ``log_id`` (the procedure code or name
+    written to the log; None: the ``id``) and a validity window ``active_from`` – ``active_until`` (ISO
     dates, both inclusive; None: open). A version takes the dossiers whose **intake day** falls
     in its window: the day of submission for counter and postal dossiers, the next working day
     for online dossiers submitted while the office is closed (the day the legal clock starts).
@@ -1146,9 +1146,11 @@ class _Validator:
         for name in ("p_digitised", "p_paid_online"):
             self.number(getattr(p, name), f"{path}.{name}", hi=1.0, what="probability")
         self.number(p.fee, f"{path}.fee", what="fee")
-        if p.log_id is not None and (not isinstance(p.log_id, str) or not _ID.match(p.log_id)):
-            self.fail(f"log id {p.log_id!r} of procedure {p.id!r} is not a valid id.",
-                      f"{path}.log_id", "use letters, digits, '_', '-' or '.', or null.")
+        if p.log_id is not None and (not isinstance(p.log_id, str) or not p.log_id.strip()
+                                     or p.log_id != p.log_id.strip()):
+            self.fail(f"log id {p.log_id!r} of procedure {p.id!r} is not a name.",
+                      f"{path}.log_id", "give the procedure's code or name as written to the "
+                                        "log (no spaces around it), or null.")
         for name in ("active_from", "active_until"):
             value = getattr(p, name)
             if value is not None and parse_day(value) is None:
