@@ -33,3 +33,11 @@ __all__ = [
     "import_to_workspace", "kpis", "late_attribution", "open_log", "open_workspace", "prepare",
     "process_map", "read_table", "render_map", "render_svg", "svg_available", "rework_loops", "scorecard", "variants", "waiting_causes",
 ]
+
+from mining.export_log import ExportedLog, export_log  # noqa: E402 (exports)
+from mining.export_map import export_map  # noqa: E402
+from mining.export_model import export_model  # noqa: E402
+from mining.export_tables import export_kpis, export_table  # noqa: E402
+
+__all__ += ["ExportedLog", "export_kpis", "export_log", "export_map", "export_model",
+            "export_table"]
