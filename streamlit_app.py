@@ -18,7 +18,9 @@ PAGES = [
     ("app/pages/process_map.py", "page_process_map", "process-map"),
     ("app/pages/bottlenecks.py", "page_bottlenecks", "bottlenecks"),
     ("app/pages/compare.py", "page_compare", "compare"),
-    # room for: scenarios, proposals, export
+    ("app/pages/scenarios.py", "page_scenarios", "scenarios"),
+    ("app/pages/proposals.py", "page_proposals", "proposals"),
+    # room for: export
 ]
 pages = [st.Page(path, title=t(label, lang), url_path=url, default=i == 0)
          for i, (path, label, url) in enumerate(PAGES)]

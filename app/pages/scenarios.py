@@ -1,0 +1,163 @@
+"""Kịch bản / Scenarios: what-if scenarios built from five kinds of change (or opened from a
+scenario file), simulated with the baseline in seeded replications, and their figures with
+95 % confidence intervals.
+
+A run goes on in the page's own script, its progress bar fed by the experiment. Streamlit
+interrupts a running script when the user acts in the app, so Stop (or any other action) ends
+the run after the simulation under way; the page's next run finds the run unfinished and
+says it was stopped.
+"""
+
+import datetime as dt
+import zlib
+
+import streamlit as st
+
+from app import cached_simulation as cs
+from app import scenario_builder as sb
+from app import scenario_results as sr
+from app.errors import show_error
+from app.filters_sidebar import open_log
+from app.formats import fmt_date, fmt_number, fmt_percent
+from app.i18n import t
+from app.simulation_inputs import (discovered_model, procedure_names, run_inputs,
+                                   show_progress)
+from app.state import language
+from app.url_widgets import KEEP
+from simulation.experiment import ExperimentCancelled, run_experiment
+
+RESULT, RUNNING, DONE, STOP = "sc_result", "sc_running", "sc_done", "sc_stop"
+
+lang = language()
+st.title(t("page_scenarios", lang))
+key = open_log(lang)
+found = discovered_model(key, lang)
+model = found.model
+names = procedure_names(model)
+
+if st.session_state.pop(RUNNING, None):  # the previous script run ended inside a run
+    st.session_state[RESULT] = {"key": key, "stopped": st.session_state.get(DONE, 0.0)}
+
+st.subheader(t("build_scenario", lang))
+st.text_input(t("scenario_name", lang), key=sb.NAME, **KEEP)
+kind = st.selectbox(t("change_kind", lang), sb.KINDS, key="sc_kind",
+                    format_func=lambda k: t(f"change_{k}", lang), **KEEP)
+sb.change_inputs(kind, model, names, lang)
+c1, c2, c3 = st.columns(3)
+c1.button(t("add_change", lang), key="add_change", on_click=sb.add_change,
+          args=(kind, model, lang))
+c2.button(t("add_scenario", lang), key="add_scenario", type="primary",
+          on_click=sb.add_scenario, args=(lang,))
+c3.button(t("clear_changes", lang), key="clear_changes", on_click=sb.clear_draft,
+          disabled=not sb.draft())
+sb.show_message("build")
+st.markdown(f"**{t('draft_changes', lang)}**")
+if sb.draft():
+    st.markdown("\n".join(f"{i}. {sb.describe(c, lang)}" for i, c in enumerate(sb.draft(), 1)))
+else:
+    st.caption(t("no_changes", lang))
+
+st.subheader(t("scenarios", lang))
+scenarios = sb.kept()
+for scenario in scenarios:
+    c1, c2 = st.columns([6, 1])
+    c1.markdown(f"**{scenario.name}**\n" + "\n".join(f"- {sb.describe(c, lang)}"
+                                                    for c in scenario.changes))
+    c2.button(t("remove", lang), key=f"sc_remove_{scenario.name}", on_click=sb.remove_scenario,
+              args=(scenario.name,))
+if not scenarios:
+    st.info(t("no_scenarios", lang))
+c1, c2 = st.columns(2)
+c1.download_button(t("download_yaml", lang), sb.scenarios_yaml(scenarios),
+                   file_name="scenarios.yaml", mime="application/yaml", key="sc_download_yaml",
+                   disabled=not scenarios, on_click="ignore")
+c2.file_uploader(t("upload_yaml", lang), type=["yaml", "yml"], key="sc_upload",
+                 on_change=sb.load_upload, args=(model, lang))
+sb.show_message("file")
+
+st.subheader(t("run_settings", lang))
+start, end, replications, seed = run_inputs(st, found, lang, "sc")
+changed = sb.changed_procedures(scenarios, model)
+report = st.multiselect(t("report_procedures", lang), list(names), default=changed,
+                        format_func=names.get, placeholder=t("all_procedures", lang),
+                        help=t("report_procedures_help", lang),
+                        key=f"sc_report_{zlib.crc32('|'.join(changed).encode())}")
+
+
+def _stop() -> None:
+    st.session_state[STOP] = True
+
+
+def _progress(bar):
+    def show(share: float) -> None:
+        st.session_state[DONE] = share
+        show_progress(bar, share, lang)
+    return show
+
+
+if st.button(t("run_scenarios", lang), key="run_scenarios", type="primary",
+             disabled=not scenarios):
+    if end < start:
+        st.warning(t("horizon_bad", lang))
+    else:
+        st.session_state.update({RUNNING: True, DONE: 0.0, STOP: False})
+        controls = st.empty()
+        with controls.container():
+            st.button(t("stop", lang), key="stop_scenarios", on_click=_stop)
+            st.caption(t("stop_note", lang))
+            bar = st.progress(0.0)
+        outcome = {"key": key}
+        try:
+            outcome["result"] = run_experiment(
+                model, scenarios, start=start, end=end + dt.timedelta(days=1),
+                replications=replications, seed=seed, workers=cs.WORKERS,
+                procedures=report or None, progress=_progress(bar),
+                should_stop=lambda: st.session_state.get(STOP, False))
+        except ExperimentCancelled:
+            outcome["stopped"] = st.session_state.get(DONE, 0.0)
+        except Exception as exc:  # noqa: BLE001 — shown as a message, never a traceback
+            show_error(exc, lang, "run_failed")
+            outcome = None
+        st.session_state.pop(RUNNING, None)
+        controls.empty()
+        if outcome:
+            st.session_state[RESULT] = outcome
+
+outcome = st.session_state.get(RESULT)
+if outcome and outcome["key"] == key:
+    st.subheader(t("results", lang))
+    if "stopped" in outcome:
+        st.warning(t("run_stopped", lang).format(
+            share=fmt_percent(100 * outcome["stopped"], lang, 0)))
+        st.stop()
+    result = outcome["result"]
+    st.caption(t("results_caption", lang).format(
+        n=result.replications, start=fmt_date(result.start, lang),
+        end=fmt_date(result.end - dt.timedelta(days=1), lang),
+        procedures=sb.procedure_list(result.procedures, lang),
+        seconds=fmt_number(result.seconds, lang, 1)))
+    st.container(key="scenario_results").dataframe(sr.figures_table(result, lang),
+                                                   hide_index=True)
+    shown = [f for f in sr.MAIN if not sr.chart_data(result, f, lang).empty]
+    figure = st.selectbox(t("chart_figure", lang), shown, key="sc_chart_figure",
+                          index=shown.index("lead_time_working_days_median")
+                          if "lead_time_working_days_median" in shown else 0,
+                          format_func=lambda f: t(f"fig_{f}", lang), **KEEP)
+    st.altair_chart(sr.interval_chart(sr.chart_data(result, figure, lang),
+                                      t(f"fig_{figure}", lang), lang), width="stretch")
+    with st.expander(t("step_waits", lang)):
+        st.dataframe(sr.detail_table(result, "step_minutes", t("col_activity", lang), lang),
+                     hide_index=True)
+    with st.expander(t("pool_use", lang)):
+        st.dataframe(sr.detail_table(result, "utilisation", t("col_pool", lang), lang),
+                     hide_index=True)
+        st.caption(t("queue_length", lang))
+        st.dataframe(sr.detail_table(result, "queue_length", t("col_pool", lang), lang),
+                     hide_index=True)
+    c1, c2 = st.columns(2)
+    c1.download_button(t("download_json", lang), sr.results_json(result),
+                       file_name="results.json", mime="application/json",
+                       key="sc_download_json", on_click="ignore")
+    c2.download_button(t("download_csv", lang), result.table().to_csv(index=False),
+                       file_name="results.csv", mime="text/csv", key="sc_download_csv",
+                       on_click="ignore")

@@ -1,0 +1,68 @@
+"""What the simulation pages share: the model discovered from the open log (with the
+assumptions it had to make), the names of its procedures, and the inputs of a run (period,
+replications, seed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from app import cached_simulation as cs
+from app.errors import show_error
+from app.formats import DATE_INPUT, fmt_date, fmt_number, fmt_percent
+from app.i18n import t
+from app.url_widgets import KEEP
+from simulation.discover_model import Discovery
+from simulation.model import Model
+
+
+def discovered_model(key: str, lang: str) -> Discovery:
+    """The open log's model, with where it was learnt from and its notes; a message in the
+    user's language (and stop) when it cannot be learnt."""
+    try:
+        with st.spinner(t("computing", lang)):
+            found = cs.discovery(key)
+    except Exception as exc:  # noqa: BLE001 — any failure is shown, never a traceback
+        show_error(exc, lang, "discovery_failed")
+        st.stop()
+    last = found.end - pd.Timedelta(days=1)
+    st.caption(t("model_learnt", lang).format(n=fmt_number(found.cases, lang),
+                                              start=fmt_date(found.start, lang),
+                                              end=fmt_date(last, lang)))
+    if found.notes:
+        with st.expander(t("model_notes", lang).format(n=len(found.notes))):
+            st.markdown("\n".join(f"- {note}" for note in found.notes))
+    return found
+
+
+def procedure_names(model: Model) -> dict[str, str]:
+    """Each procedure id of the log (in the model's order) → 'id — name'."""
+    out: dict[str, str] = {}
+    for p in model.procedures:
+        out.setdefault(p.output_id, f"{p.output_id} — {p.name}" if p.name else p.output_id)
+    return out
+
+
+def run_inputs(where, found: Discovery, lang: str, prefix: str
+               ) -> tuple[dt.date, dt.date, int, int]:
+    """First and last simulated day (inclusive), replications and seed, in four columns of
+    ``where``; keys start with ``prefix``."""
+    first, last = cs.default_horizon(found.model, found.end)
+    c1, c2, c3, c4 = where.columns(4)
+    start = c1.date_input(t("horizon_from", lang), value=first, key=f"{prefix}_from",
+                          format=DATE_INPUT[lang], help=t("horizon_help", lang), **KEEP)
+    end = c2.date_input(t("horizon_to", lang), value=last, key=f"{prefix}_to",
+                        format=DATE_INPUT[lang], **KEEP)
+    replications = c3.number_input(t("replications", lang), 2, 50, 5, 1,
+                                   key=f"{prefix}_replications",
+                                   help=t("replications_help", lang), **KEEP)
+    seed = c4.number_input(t("seed", lang), 0, 2**31 - 1, 0, 1, key=f"{prefix}_seed", **KEEP)
+    return start, end, int(replications), int(seed)
+
+
+def show_progress(bar, share: float, lang: str) -> None:
+    """Move the progress ``bar`` of a simulation to ``share`` (0–1)."""
+    bar.progress(share, text=t("simulating", lang).format(
+        share=fmt_percent(100 * share, lang, 0)))
