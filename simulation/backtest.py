@@ -1,12 +1,12 @@
 """Backtests: re-play reforms found in a log to measure how well the simulation predicts.
 
 A reform is a procedure whose legal time, or handling model (to 5 tại chỗ), changes from one
-day on (``find_reforms``). For each, ``backtest`` learns a model from the year before the date
-(the agency's dossiers, plus the other agencies' 5 tại chỗ procedures for a move by an agency
-that has none yet), applies the
-matching scenario (``TimeCut`` in mode ``deadline_and_process``, or ``FiveOnSpot`` with the
-new legal time), simulates the half year after, and compares the predicted median lead time
-and on-time rate with what happened. The error distribution is the simulation's track record.
+day on (``find_reforms``); the reforms an agency makes on one day form one decision. For each
+decision, ``backtest`` learns a model from the year before the date (the agency's dossiers,
+plus the other agencies' 5 tại chỗ procedures for a move by an agency that has none yet),
+applies the matching scenario (``TimeCut`` in mode ``deadline_and_process``, or
+``FiveOnSpot`` with the new legal time), simulates the half year after, and compares the
+predicted median lead time and on-time rate with what happened. The error distribution is the simulation's track record.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def _actual(log: AnalysisLog, pid: str, lo: pd.Timestamp, hi: pd.Timestamp):
     return (float(lead.median()) if len(lead) else float("nan")), on_time
 
 
-def _discovery_set(cases: pd.DataFrame, reform: Any, lo: pd.Timestamp,
+def _discovery_set(cases: pd.DataFrame, agency: str, moved: bool, lo: pd.Timestamp,
                    date: pd.Timestamp) -> list[str]:
     """The procedures a backtest learns from: those of the reform's agency received in the
     year before (their pools and, across legal times, how work grows with the legal time), and
@@ -120,14 +120,25 @@ def _discovery_set(cases: pd.DataFrame, reform: Any, lo: pd.Timestamp,
     procedures (whose process it copies)."""
     received = cases["received_at"].dt.tz_convert(TZ)
     before = cases.loc[(received >= lo) & (received < date)]
-    agency = before["agency"].astype(str) == reform.agency if "agency" in before else \
+    own = before["agency"].astype(str) == agency if "agency" in before else \
         pd.Series(True, index=before.index)
-    out = set(before.loc[agency, "procedure_id"].astype(str)) | {reform.procedure_id}
-    if reform.kind == "five_on_spot" and "model" in before:
+    out = set(before.loc[own, "procedure_id"].astype(str))
+    if moved and "model" in before:
         on_spot = before["model"].astype(str) == "five_on_spot"
-        if not (on_spot & agency).any():
+        if not (on_spot & own).any():
             out |= set(before.loc[on_spot, "procedure_id"].astype(str))
     return sorted(out)
+
+
+def _change(reform: Any) -> Any:
+    if reform.kind == "five_on_spot":
+        return FiveOnSpot([reform.procedure_id], legal_days=reform.new_legal_days)
+    return TimeCut([reform.procedure_id], days=reform.old_legal_days - reform.new_legal_days,
+                   mode="deadline_and_process")
+
+
+def _kpis_of(result: Any, procedures: list[str]) -> dict[str, dict[str, float]]:
+    return {pid: run_kpis(result, [pid]) for pid in procedures}
 
 
 def backtest(log: AnalysisLog, *, reforms: pd.DataFrame | None = None, limit: int | None = None,
@@ -135,12 +146,12 @@ def backtest(log: AnalysisLog, *, reforms: pd.DataFrame | None = None, limit: in
              progress: Callable[[float], None] | None = None) -> BacktestResult:
     """Re-play the reforms of ``log`` (default: every time cut or move to 5 tại chỗ with at
     least ``MIN_BEFORE`` dossiers in the year before and ``MIN_AFTER`` in the half year after,
-    the most documented first, at most ``limit``)."""
+    the most documented first, at most ``limit``). The reforms an agency made on one day are
+    re-played together, as the one decision they were."""
+    every = find_reforms(log)
+    every = every.loc[every["kind"].isin(["time_cut", "five_on_spot"])]
     if reforms is None:
-        reforms = find_reforms(log)
-        reforms = reforms.loc[reforms["kind"].isin(["time_cut", "five_on_spot"])
-                              & (reforms["n_before"] >= MIN_BEFORE)
-                              & (reforms["n_after"] >= MIN_AFTER)]
+        reforms = every.loc[(every["n_before"] >= MIN_BEFORE) & (every["n_after"] >= MIN_AFTER)]
         reforms = reforms.sort_values(["n_after", "procedure_id"], ascending=[False, True],
                                       kind="stable")
     if limit is not None:
@@ -153,42 +164,47 @@ def backtest(log: AnalysisLog, *, reforms: pd.DataFrame | None = None, limit: in
                 "half year after; import a longer log.")
     cases = log.cases
     rows, skipped = [], []
-    for k, r in enumerate(reforms.itertuples(index=False)):
-        date = pd.Timestamp(r.effective_date)
+    decisions = list(reforms.groupby(["agency", "effective_date"], sort=True))
+    for k, ((agency, day), chosen) in enumerate(decisions):
+        date = pd.Timestamp(day)
         lo = date - pd.Timedelta(days=BEFORE_DAYS)
-        procedures = _discovery_set(cases, r, lo, date)
-        cut = r.old_legal_days - r.new_legal_days
-        change = FiveOnSpot([r.procedure_id], legal_days=r.new_legal_days) \
-            if r.kind == "five_on_spot" else \
-            TimeCut([r.procedure_id], days=cut, mode="deadline_and_process")
+        together = every.loc[(every["agency"] == agency) & (every["effective_date"] == date)]
+        procedures = _discovery_set(cases, agency, (together["kind"] == "five_on_spot").any(),
+                                    lo, date)
         try:
             found = discover_model(log, start=lo, end=date, procedures=procedures,
                                    name=f"before {date:%Y-%m-%d}")
-            model = Scenario(r.kind, [change]).apply(found.model)
-            model.procedures = [p for p in model.procedures if p.agency == r.agency]
+            known = {p.output_id for p in found.model.procedures}
+            changes = [_change(r) for r in together.itertuples(index=False)
+                       if r.procedure_id in known]
+            model = Scenario(f"{agency} {date:%Y-%m-%d}", changes).apply(found.model)
         except (DiscoveryError, ScenarioError) as exc:
-            skipped.append(f"{r.procedure_id} {date:%d/%m/%Y}: {exc.what}")
+            skipped.append(f"{agency} {date:%d/%m/%Y}: {exc.what}")
             continue
-        after_to = pd.Timestamp(r.after_until)
-        runs = replicate([model], partial(run_kpis, procedures=[r.procedure_id]), start=date,
-                         end=after_to, replications=replications, seed=seed, workers=workers)
-        predicted = [kpis for _, _, kpis in runs]
-        actual_median, actual_on_time = _actual(log, r.procedure_id, date, after_to)
-        before_median, _ = _actual(log, r.procedure_id, lo, date)
-        pred_median = float(np.nanmean([p["lead_time_working_days_median"] for p in predicted]))
-        rows.append({
-            "procedure_id": r.procedure_id, "agency": r.agency, "kind": r.kind,
-            "effective_date": date.strftime("%Y-%m-%d"),
-            "old_legal_days": r.old_legal_days, "new_legal_days": r.new_legal_days,
-            "n_before": r.n_before, "n_after": r.n_after,
-            "before_median": before_median, "actual_median": actual_median,
-            "predicted_median": pred_median,
-            "error": (pred_median - actual_median) / actual_median if actual_median else
-            float("nan"),
-            "unchanged_error": (before_median - actual_median) / actual_median
-            if actual_median else float("nan"),
-            "actual_on_time": actual_on_time,
-            "predicted_on_time": float(np.nanmean([p["on_time_rate"] for p in predicted]))})
+        model.procedures = [p for p in model.procedures if p.agency == agency]
+        after_to = pd.Timestamp(chosen["after_until"].min())
+        ids = list(chosen["procedure_id"])
+        runs = replicate([model], partial(_kpis_of, procedures=ids), start=date, end=after_to,
+                         replications=replications, seed=seed, workers=workers)
+        for r in chosen.itertuples(index=False):
+            predicted = [kpis[r.procedure_id] for _, _, kpis in runs]
+            actual_median, actual_on_time = _actual(log, r.procedure_id, date, after_to)
+            before_median, _ = _actual(log, r.procedure_id, lo, date)
+            pred_median = float(np.nanmean([p["lead_time_working_days_median"]
+                                            for p in predicted]))
+            rows.append({
+                "procedure_id": r.procedure_id, "agency": agency, "kind": r.kind,
+                "effective_date": date.strftime("%Y-%m-%d"),
+                "old_legal_days": r.old_legal_days, "new_legal_days": r.new_legal_days,
+                "n_before": r.n_before, "n_after": r.n_after, "decided_with": len(together),
+                "before_median": before_median, "actual_median": actual_median,
+                "predicted_median": pred_median,
+                "error": (pred_median - actual_median) / actual_median if actual_median else
+                float("nan"),
+                "unchanged_error": (before_median - actual_median) / actual_median
+                if actual_median else float("nan"),
+                "actual_on_time": actual_on_time,
+                "predicted_on_time": float(np.nanmean([p["on_time_rate"] for p in predicted]))})
         if progress:
-            progress((k + 1) / len(reforms))
+            progress((k + 1) / len(decisions))
     return BacktestResult(table=pd.DataFrame(rows), skipped=skipped)

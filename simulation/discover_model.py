@@ -51,8 +51,6 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,7 +61,7 @@ from mining.analysis_table import RESULT_READY, AnalysisLog
 from mining.errors import DossierflowError
 from simulation.model import (CHANNELS, END, ONLINE_CHANNELS, START, ArrivalProfile, BatchSchedule, CalendarSpec,
                               Deadlines, Duration, Model, Procedure, Process, ResourcePool, Step,
-                              Transition, case_classes, known_activities)
+                              Transition, case_classes, ident, known_activities)
 
 MIN_ROUTE = 30
 OWN_PROCESS = 200
@@ -80,15 +78,6 @@ GENERATED = ("submit_online", "apology_reschedule")
 WAIT_SUFFIX = ".wait"
 CALIBRATION_ROUNDS = 2
 CALIBRATION_TOLERANCE = 0.1
-
-
-def ident(text: str) -> str:
-    """``text`` as a model id: accents dropped, other characters than letters, digits, '_',
-    '.' and '-' replaced by '_' (``Sở Tư pháp`` → ``So_Tu_phap``)."""
-    plain = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    plain = re.sub(r"[^A-Za-z0-9_.\-]+", "_", plain).strip("_.-")
-    return plain or "x"
 
 
 class DiscoveryError(DossierflowError):
@@ -155,9 +144,14 @@ def _local_day(value: Any, what: str) -> pd.Timestamp:
 def _window(log: AnalysisLog, start: Any, end: Any, procedures: list[str] | None):
     cases = log.cases
     received = cases["received_at"].dt.tz_convert("Asia/Ho_Chi_Minh")
-    lo = received.min().normalize() if start is None else _local_day(start, "start")
-    hi = (received.max().normalize() + pd.Timedelta(days=1)) if end is None else \
-        _local_day(end, "end")
+    # a window reaching a week or more beyond the log is cut to it: rates are per working day
+    # of the log
+    first, last = received.min().normalize(), received.max().normalize() + pd.Timedelta(days=1)
+    week = pd.Timedelta(days=7)
+    lo = first if start is None else _local_day(start, "start")
+    hi = last if end is None else _local_day(end, "end")
+    lo = first if first - lo >= week else lo
+    hi = last if hi - last >= week else hi
     keep = (received >= lo) & (received < hi)
     if procedures is not None:
         if "procedure_id" not in cases:

@@ -36,6 +36,7 @@ import math
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import time
@@ -106,6 +107,15 @@ def interpolate_points(points: dict[str, float], days: np.ndarray) -> np.ndarray
     order = np.argsort(xs, kind="stable")
     return np.interp(np.asarray(days, dtype="datetime64[D]").astype(np.int64), xs[order],
                      ys[order])
+
+
+def ident(text: str) -> str:
+    """``text`` as a model id: accents dropped, other characters than letters, digits, '_',
+    '.' and '-' replaced by '_' (``Sở Tư pháp`` → ``So_Tu_phap``)."""
+    plain = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = re.sub(r"[^A-Za-z0-9_.\-]+", "_", plain).strip("_.-")
+    return plain or "x"
 
 
 def known_activities() -> frozenset[str]:

@@ -2,9 +2,9 @@
 
 * :class:`TimeCut` — cut procedures' legal handling time by 0.5–10 working days; ``mode``
   ``"deadline"`` moves only the due date, ``"deadline_and_process"`` also shortens the work,
-  by as much as the agency's procedures of the same handling model show their work grows
-  with the legal time (the slope of their expected in-tray and working time on legal days;
-  proportional to the legal time when they have too few legal times to learn a slope);
+  as a fixed share of the legal time left after a reserve for the steps around it (the
+  reserve read from the agency's procedures of the same handling model: where their line of
+  expected work on legal time crosses zero);
 * :class:`FiveOnSpot` — move procedures to 5 tại chỗ: they leave their transfer process for the
   agency's on-the-spot process (its own, else the centre's busiest one, else a default one),
   so the transfer steps and their batches go; delegated officers join the on-spot pool
@@ -30,7 +30,7 @@ import yaml
 
 from mining.errors import DossierflowError
 from simulation.model import (END, ONLINE_CHANNELS, START, Duration, Model, Process,
-                              Procedure, ResourcePool, Step, Transition)
+                              Procedure, ResourcePool, Step, Transition, ident)
 
 TIME_CUT_MODES = ("deadline", "deadline_and_process")
 ON_SPOT_ACTIVITY = "appraise_approve_on_spot"
@@ -38,6 +38,7 @@ ON_SPOT_ACTIVITY = "appraise_approve_on_spot"
 DEFAULT_ON_SPOT = Duration(kind="lognormal", mean=60.0, sd=40.0, minimum=5.0)
 # how busy delegated officers are planned to be when FiveOnSpot sizes them
 ON_SPOT_UTILISATION = 0.6
+STEP_DAYS = 0.5
 # the share of a procedure's work that a "deadline_and_process" cut shortens
 MAIN_WORK = 0.8
 # steps a procedure's own work is not made of: intake, transfers, citizen waits, delivery
@@ -68,7 +69,7 @@ def _procedures(model: Model, ids: list[str] | None, field_name: str) -> list[Pr
         return list(model.procedures)
     if isinstance(ids, str) or not ids:
         raise ScenarioError("'procedures' must be a non-empty list of procedure ids.",
-                            field=field_name, fix="write procedures: [1.001234, 2.000567].")
+                            field=field_name, fix='write procedures: ["1.001234", "2.000567"] (codes in quotes).')
     out = []
     for i, pid in enumerate(ids):
         hit = [p for p in model.procedures if str(pid) in (p.id, p.output_id)]
@@ -166,7 +167,11 @@ class FiveOnSpot:
                               for p in moved if p.agency == agency)
                 day = out.office_hours().minutes_per_day * ON_SPOT_UTILISATION
                 added = math.ceil(minutes / day)
-            _add_officers(pool, added)
+            if pool.names == []:  # created for this move: the officers it needs, at least one
+                pool.names = None
+                _add_officers(pool, max(added, 1) - pool.capacity)
+            else:
+                _add_officers(pool, added)
         return out.validate()
 
 
@@ -200,7 +205,9 @@ class Staffing:
                 raise ScenarioError(
                     f"pool {pool.id!r} has {min(values)} officers; removing "
                     f"{-self.change} leaves none or a negative staff.", field=f"{path}.change",
-                    fix=f"remove at most {min(values) - 1} officers.")
+                    fix=f"remove at most {min(values) - 1} officers." if min(values) > 1 else
+                    "no officer can be removed from it: give a positive change or name "
+                    "another role.")
             _add_officers(pool, self.change)
         return out.validate()
 
@@ -252,17 +259,26 @@ CHANGES = {"time_cut": TimeCut, "five_on_spot": FiveOnSpot, "staffing": Staffing
 
 @dataclass
 class Scenario:
-    """A named list of changes, applied in order."""
+    """A named list of changes, applied in order. ``source`` and ``where`` (the file and the
+    scenario's place in it, set by ``read_scenarios``) are named by the errors."""
 
     name: str
     changes: list[Any] = field(default_factory=list)
+    source: str | None = field(default=None, compare=False)
+    where: str = field(default="", compare=False)
 
     def apply(self, model: Model) -> Model:
         """The model with every change applied (the given model is left as it is)."""
         out = model
         for i, change in enumerate(self.changes):
             kind = next(k for k, v in CHANGES.items() if isinstance(change, v))
-            out = change.apply(out, f"changes[{i}].{kind}")
+            try:
+                out = change.apply(out, f"{self.where}changes[{i}].{kind}")
+            except ScenarioError as exc:
+                if exc.file is not None or self.source is None:
+                    raise
+                raise ScenarioError(exc.what, field=exc.field, file=self.source,
+                                    fix=exc.fix) from None
         if out is model:
             out = copy.deepcopy(model)
         out.name = f"{model.name} — {self.name}"
@@ -321,17 +337,49 @@ def scenario_from_dict(data: Any, *, file: str | None = None, path: str = "") ->
         if missing:
             raise ScenarioError(f"{kind} needs {sorted(missing)}.", field=f"{here}.{kind}",
                                 file=file, fix=f"add {', '.join(sorted(missing))}.")
+        params = {k: float(v) if isinstance(v, _Float) else int(v) if isinstance(v, _Int)
+                  else v for k, v in params.items()}
         if isinstance(params.get("procedures"), list):
-            params = {**params, "procedures": [str(p) for p in params["procedures"]]}
+            params = {**params, "procedures": [getattr(p, "text", str(p))
+                                               for p in params["procedures"]]}
         changes.append(cls(**params))
-    return Scenario(name=name.strip(), changes=changes)
+    return Scenario(name=name.strip(), changes=changes, source=file, where=path)
+
+
+class _Float(float):
+    """A number read from YAML that remembers how it was written (procedure codes such as
+    2.002150 must keep their last zero)."""
+
+    text: str
+
+
+class _Int(int):
+    text: str
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, with numbers that keep their text."""
+
+
+def _keep_text(kind: type):
+    def construct(loader: yaml.SafeLoader, node: yaml.ScalarNode):
+        base = float if kind is _Float else int
+        value = kind(yaml.SafeLoader.yaml_constructors[
+            f"tag:yaml.org,2002:{base.__name__}"](loader, node))
+        value.text = node.value
+        return value
+    return construct
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _keep_text(_Float))
+_Loader.add_constructor("tag:yaml.org,2002:int", _keep_text(_Int))
 
 
 def read_scenarios(path: str | Path) -> list[Scenario]:
     """The scenarios of a YAML file: one scenario, or ``scenarios: [...]`` for several."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)  # noqa: S506
     except FileNotFoundError:
         raise ScenarioError("the scenario file does not exist.", file=str(path),
                             fix="give the path of a .yaml scenario file (README, "
@@ -402,30 +450,34 @@ def _work_days(model: Model, p: Procedure) -> float:
 
 
 def _shorten_work(model: Model, p: Procedure, days: float) -> None:
-    """Shorten ``p``'s expected work by the slope of work on legal time among the procedures
-    of its agency and handling model × ``days``, taken from its main work steps (the largest
-    ones that make up ``MAIN_WORK`` of the work: the appraisal, where a shorter legal time
-    bites)."""
+    """Shorten ``p``'s expected work as if it were a fixed share of the legal time left after
+    a reserve for the steps around it: by ``work × days / (legal − reserve)``, the reserve read
+    from the procedures of its agency and handling model (where their line of work on legal
+    time crosses zero work; none when they have fewer than three legal times). The cut is
+    taken from its main work steps (the largest that make up ``MAIN_WORK`` of the work: the
+    appraisal, where a shorter legal time bites)."""
     minutes = _work_minutes(model, p)
-    own = sum(minutes.values()) / model.office_hours().minutes_per_day
+    per_day = model.office_hours().minutes_per_day
+    own = sum(minutes.values()) / per_day
     if own <= 0:
         return
     peers = [q for q in model.procedures if q.agency == p.agency and q.model == p.model]
     legal = np.array([q.legal_days for q in peers])
-    slope = None
+    reserve = 0.0
     if len(np.unique(legal)) >= 3:
         work = np.array([_work_days(model, q) for q in peers])
         weight = np.array([q.arrivals.per_working_day for q in peers])
-        slope = float(np.polyfit(legal, work, 1, w=np.sqrt(np.maximum(weight, 1e-9)))[0])
-    drop = slope * days if slope is not None and slope > 0 else own * days / p.legal_days
+        slope, intercept = np.polyfit(legal, work, 1, w=np.sqrt(np.maximum(weight, 1e-9)))
+        if slope > 0:
+            reserve = float(min(max(-intercept / slope, 0.0), p.legal_days - STEP_DAYS))
+    drop = own * days / (p.legal_days - reserve)
     main, covered = [], 0.0
     for step_id, value in sorted(minutes.items(), key=lambda kv: -kv[1]):
-        if covered >= MAIN_WORK * own * model.office_hours().minutes_per_day:
+        if covered >= MAIN_WORK * own * per_day:
             break
         main.append(step_id)
         covered += value
-    covered_days = covered / model.office_hours().minutes_per_day
-    factor = min(max(1.0 - drop / covered_days, 0.05), 1.0)
+    factor = min(max(1.0 - drop / (covered / per_day), 0.05), 1.0)
     scales = dict(p.duration_scales or {})
     for step_id in main:
         scales[step_id] = round(scales.get(step_id, 1.0) * factor, 6)
@@ -438,27 +490,36 @@ def _add_officers(pool: ResourcePool, n: int) -> None:
     pool.capacity_changes = {k: v + n for k, v in (pool.capacity_changes or {}).items()} \
         or None
     if pool.names is not None:
-        size = pool.max_capacity
-        pool.names = pool.names[:size] + [f"{pool.id}-new-{k + 1:02d}"
-                                          for k in range(size - len(pool.names))]
+        names, k = list(pool.names[:pool.max_capacity]), 0
+        while len(names) < pool.max_capacity:
+            k += 1
+            if f"{pool.id}-new-{k:02d}" not in names:
+                names.append(f"{pool.id}-new-{k:02d}")
+        pool.names = names
+
+
+def _on_spot_steps(process: Process) -> list[Step]:
+    """The steps of a 5 tại chỗ process done by the delegated officers: the on-spot
+    appraisal, else every step served by a pool apart from intake, fees and delivery."""
+    marked = [s for s in process.steps if s.activity_id == ON_SPOT_ACTIVITY and s.pool]
+    return marked or [s for s in process.steps if s.pool and s.activity_id not in NOT_WORK]
 
 
 def _on_spot_minutes(model: Model, p: Procedure) -> float:
     """Expected minutes of the on-spot officers' work per dossier of ``p``."""
     process = model.process(p.process)
     visits = _visits(model, process, p)
-    return sum(visits[s.id] * s.duration.expected for s in process.steps
-               if s.activity_id == ON_SPOT_ACTIVITY and s.pool)
+    return sum(visits[s.id] * s.duration.expected for s in _on_spot_steps(process))
 
 
 def _on_spot_pool(model: Model, agency: str) -> ResourcePool | None:
-    """The pool serving the on-the-spot step of ``agency``'s 5 tại chỗ process."""
+    """The pool of the delegated officers of ``agency``'s 5 tại chỗ process."""
     for process in model.processes:
         users = [q for q in model.procedures if q.process == process.id]
         if users and all(q.model == "five_on_spot" and q.agency == agency for q in users):
-            for step in process.steps:
-                if step.activity_id == ON_SPOT_ACTIVITY and step.pool:
-                    return model.pool(step.pool)
+            steps = _on_spot_steps(process)
+            if steps:
+                return model.pool(steps[0].pool)
     return None
 
 
@@ -473,20 +534,20 @@ def _on_spot_process(model: Model, agency: str) -> Process:
                 own = own or q.process
     if own:
         return model.process(own)
-    pool_id = f"{agency}.on_spot"
+    pool_id = ident(f"{agency}.on_spot")
     if all(p.id != pool_id for p in model.pools):
+        # its staff is set by FiveOnSpot.apply (at least one officer)
         model.pools.append(ResourcePool(id=pool_id, agency=agency, role="on_spot_officer",
-                                        capacity=1))  # the first officer; more may join
+                                        capacity=1, names=[]))
     if demand:
         template = copy.deepcopy(model.process(max(demand, key=demand.get)))
-        for step in template.steps:
-            if step.activity_id == ON_SPOT_ACTIVITY:
-                step.pool = pool_id
-        template.id = f"{agency}.five_on_spot"
+        for step in _on_spot_steps(template):
+            step.pool = pool_id
+        template.id = ident(f"{agency}.five_on_spot")
     else:
         counter = next((s.pool for pr in model.processes for s in pr.steps
                         if s.activity_id == "receive" and s.pool), None)
-        template = Process(id=f"{agency}.five_on_spot", steps=[
+        template = Process(id=ident(f"{agency}.five_on_spot"), steps=[
             Step(id="receive", duration=Duration(kind="lognormal", mean=12, sd=7, minimum=2),
                  pool=counter),
             Step(id=ON_SPOT_ACTIVITY, duration=copy.deepcopy(DEFAULT_ON_SPOT), pool=pool_id),

@@ -1,0 +1,214 @@
+"""Discovering a simulation model from a log (simulation.discover_model).
+
+The main check is a round trip: the engine writes the log of a known centre (tests/test_engine
+``centre()``), start times dropped as in real exports; the model discovered from that log must
+be valid and must reproduce the log's volume and lead times. Then the sample log with
+Vietnamese procedure names, and the public logs (which lack procedures, agencies and legal
+times) when ../shared is present.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from mining import import_log
+from mining.analysis_table import prepare
+from mining.open_log import open_analysis_log
+from simulation.discover_model import DiscoveryError, discover_model
+from simulation.engine import simulate
+from simulation.model import Model
+from simulation.run_kpis import run_kpis
+from simulation.sample_output import to_imported
+from tests.test_cli import SAMPLE
+from tests.test_engine import centre
+
+START, END = "2024-01-01", "2024-04-01"
+TRUE_RELEASES = (9 * 60, 15 * 60)  # the courier of centre(): 09:00 and 15:00
+ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+
+
+@pytest.fixture(scope="module")
+def truth():
+    """Three months of centre()'s log, without start times, and what was discovered from it."""
+    result = simulate(centre(), start=START, end=END, seed=3)
+    result.events = result.events.drop(columns=["start_timestamp"])
+    log = prepare(to_imported(result, "centre"))
+    found = discover_model(log, start=START, end=END)
+    return result, log, found
+
+
+@pytest.fixture(scope="module")
+def replayed(truth):
+    """The discovered model simulated over the same period, three seeds."""
+    _, _, found = truth
+    return [simulate(found.model, start=START, end=END, seed=seed) for seed in range(3)]
+
+
+def test_discovered_model_is_valid_and_round_trips_through_json(truth, tmp_path):
+    _, _, found = truth
+    found.model.validate()
+    path = found.model.to_json(tmp_path / "model.json")
+    again = Model.from_json(path)
+    assert again.to_dict() == found.model.to_dict()
+    assert again.to_json(tmp_path / "again.json").read_text(encoding="utf-8") == \
+        path.read_text(encoding="utf-8")
+
+
+def test_discovery_window_and_notes(truth):
+    _, log, found = truth
+    received = log.cases["received_at"].dt.tz_convert("Asia/Ho_Chi_Minh")
+    in_window = (received >= pd.Timestamp(START, tz="Asia/Ho_Chi_Minh")) & \
+        (received < pd.Timestamp(END, tz="Asia/Ho_Chi_Minh"))
+    assert found.cases == int(in_window.sum()) > 1500  # learnt from the dossiers received then
+    assert (found.start, found.end) == (pd.Timestamp(START, tz="Asia/Ho_Chi_Minh"),
+                                       pd.Timestamp(END, tz="Asia/Ho_Chi_Minh"))
+    assert any("no start times" in note for note in found.notes)
+
+
+def test_one_procedure_per_procedure_of_the_log_with_its_legal_time(truth):
+    result, _, found = truth
+    model = found.model
+    assert sorted(p.output_id for p in model.procedures) == \
+        sorted(result.cases["procedure_id"].astype(str).unique())
+    truth_model = centre()
+    for p in model.procedures:
+        original = truth_model.procedure(p.output_id)
+        assert p.legal_days == original.legal_days
+        assert p.model == original.model
+        assert p.agency == original.agency
+        # channel shares learnt from ~1,600 dossiers
+        for channel, share in original.channels.items():
+            assert p.channels.get(channel, 0.0) == pytest.approx(share, abs=0.05)
+
+
+def test_paper_transfers_are_batched_near_the_true_release_times(truth):
+    """The courier carries paper dossiers at 09:00 and 15:00. The release time is estimated as
+    the moment the last dossier of a bunch was ready (rounded up to a quarter hour), so it may
+    come a little before the true release, never after."""
+    _, _, found = truth
+    model = found.model
+    for activity in ("transfer_to_agency", "return_to_centre"):
+        batched = [s for pr in model.processes for s in pr.steps
+                   if s.activity_id == activity and s.batch]
+        assert batched, f"{activity} of paper dossiers is not batched"
+        for step in batched:
+            minutes = [int(t[:2]) * 60 + int(t[3:5])
+                       for t in model.batch(step.batch).release_times]
+            for m in minutes:
+                assert any(0 <= true - m <= 60 for true in TRUE_RELEASES), \
+                    (activity, model.batch(step.batch).release_times)
+            for true in TRUE_RELEASES:  # a morning and an afternoon run
+                assert any(0 <= true - m <= 60 for m in minutes)
+    # digitised and online dossiers move electronically: an unbatched variant exists
+    electronic = [s for pr in model.processes for s in pr.steps
+                  if s.activity_id == "transfer_to_agency" and not s.batch]
+    assert electronic
+
+
+def test_silent_steps_are_not_written_to_a_simulated_log(truth, replayed):
+    """In-tray waits are silent steps with the activity of the step they precede: writing them
+    would double each activity (appraise, appraise) and inflate the events per dossier."""
+    result, _, found = truth
+    silent = {s.activity_id for pr in found.model.processes for s in pr.steps if not s.logged}
+    assert {"appraise", "approve_sign", "receive"} <= silent
+
+    def repeats(events: pd.DataFrame) -> int:
+        same_case = events["case_id"].eq(events["case_id"].shift())
+        same_activity = events["activity"].astype(str).eq(events["activity"].astype(str).shift())
+        return int((same_case & same_activity
+                    & events["activity"].astype(str).isin(silent)).sum())
+
+    assert repeats(result.events) == 0
+    for run in replayed:
+        assert repeats(run.events) == 0
+        assert not set(run.events["activity"].astype(str)) & \
+            {s.id for pr in found.model.processes for s in pr.steps if not s.logged}
+        per_case = len(run.events) / len(run.cases)
+        assert per_case == pytest.approx(len(result.events) / len(result.cases), rel=0.1)
+
+
+def test_discovered_model_reproduces_volume_and_median_lead_time(truth, replayed):
+    result, _, _ = truth
+    real = run_kpis(result)
+    simulated = [run_kpis(run) for run in replayed]
+    median = np.mean([k["lead_time_working_days_median"] for k in simulated])
+    assert median == pytest.approx(real["lead_time_working_days_median"], rel=0.10)
+    count = np.mean([len(run.cases) for run in replayed])
+    assert count == pytest.approx(len(result.cases), rel=0.10)
+
+
+# -- the sample log: Vietnamese procedure names -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def mini():
+    log = open_analysis_log(SAMPLE)
+    return log, discover_model(log)
+
+
+def test_vietnamese_procedure_names_become_ids_and_stay_the_log_ids(mini):
+    log, found = mini
+    model = found.model
+    names = set(log.cases["procedure_id"].astype(str))
+    assert {p.output_id for p in model.procedures} == names
+    assert all(ID.match(p.id) for p in model.procedures)
+    assert all(ID.match(x.id) for x in [*model.processes, *model.pools, *model.batches])
+    by_name = {p.output_id: p for p in model.procedures}
+    assert by_name["Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam"].id == \
+        "Cap_Phieu_ly_lich_tu_phap_cho_cong_dan_Viet_Nam"
+    assert by_name["Đăng ký thành lập doanh nghiệp tư nhân"].legal_days == 3
+    assert by_name["Cấp phù hiệu xe ô tô kinh doanh vận tải"].agency == "Sở Giao thông vận tải"
+    run = simulate(model, start=found.start, end=found.end, seed=0)
+    assert len(run.cases) > 50
+    assert set(run.cases["procedure_id"].astype(str)) <= names
+    assert len(set(run.cases["procedure_id"].astype(str))) >= 4
+
+
+def test_too_few_dossiers_in_the_window_is_a_discovery_error(mini):
+    log, _ = mini
+    with pytest.raises(DiscoveryError) as err:
+        discover_model(log, start="2023-09-05", end="2023-09-07")
+    message = str(err.value)
+    assert "at least 10" in message and "How to fix:" in message and "widen the window" in message
+
+
+def test_unknown_procedure_filter_is_a_discovery_error(mini):
+    log, _ = mini
+    with pytest.raises(DiscoveryError, match="How to fix"):
+        discover_model(log, procedures=["không có thủ tục này"])
+
+
+def test_bad_window_date_is_a_discovery_error(mini):
+    log, _ = mini
+    with pytest.raises(DiscoveryError, match="not a date"):
+        discover_model(log, start="ngày mai")
+
+
+# -- public logs: no procedure, agency or legal time -------------------------------------------
+
+PUBLIC = [
+    ("receipt.xes.gz", ["no procedure column", "no legal time", "no start times"]),
+    ("helpdesk.xes.gz", ["no procedure column", "no agency column", "no legal time",
+                         "no channel column"]),
+]
+
+
+@pytest.mark.public_logs
+@pytest.mark.parametrize("name,defaults", PUBLIC, ids=[p[0] for p in PUBLIC])
+def test_discovery_on_a_public_log_notes_its_defaults_and_simulates(public_dir, name, defaults):
+    log = prepare(import_log(public_dir / name))
+    found = discover_model(log)
+    for default in defaults:
+        assert any(default in note for note in found.notes), (default, found.notes)
+    model = found.model
+    (procedure,) = model.procedures
+    assert procedure.id == "all"
+    lead = log.cases["lead_time_working_days"].dropna()
+    assert procedure.legal_days == np.ceil(lead.quantile(0.95) * 2) / 2
+    run = simulate(model, start=found.start, end=found.start + pd.Timedelta(days=60), seed=0)
+    assert len(run.cases) > 20
+    assert set(run.cases["procedure_id"].astype(str)) == {"all"}
+    assert run.cases["outcome"].isin(["result_ready", "returned"]).any()
