@@ -20,7 +20,7 @@ PAGES = [
     ("app/pages/compare.py", "page_compare", "compare"),
     ("app/pages/scenarios.py", "page_scenarios", "scenarios"),
     ("app/pages/proposals.py", "page_proposals", "proposals"),
-    # room for: export
+    ("app/pages/export.py", "page_export", "export"),
 ]
 pages = [st.Page(path, title=t(label, lang), url_path=url, default=i == 0)
          for i, (path, label, url) in enumerate(PAGES)]

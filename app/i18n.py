@@ -18,6 +18,7 @@ LABELS: dict[str, dict[str, str]] = {
     "page_compare": {"vi": "So sánh", "en": "Compare"},
     "page_scenarios": {"vi": "Kịch bản", "en": "Scenarios"},
     "page_proposals": {"vi": "Đề xuất", "en": "Proposals"},
+    "page_export": {"vi": "Xuất", "en": "Export"},
     "computing": {"vi": "Đang tính…", "en": "Computing…"},
     "days": {"vi": "ngày", "en": "days"},
     # messages
@@ -410,6 +411,91 @@ LABELS: dict[str, dict[str, str]] = {
                           "en": "The candidates for five on the spot cannot be ranked."},
     "backtest_failed": {"vi": "Không chạy được kiểm chứng.",
                         "en": "The backtest cannot be run."},
+    # export
+    "export_help": {"vi": "Chọn định dạng, bấm “Chuẩn bị tệp” rồi tải tệp về. Các tệp chứa "
+                          "những hồ sơ được chọn bởi bộ lọc ở thanh bên.",
+                    "en": "Choose a format, press “Prepare the file”, then download it. The "
+                          "files hold the dossiers the sidebar filters select."},
+    "export_format": {"vi": "Định dạng", "en": "Format"},
+    "export_prepare": {"vi": "Chuẩn bị tệp", "en": "Prepare the file"},
+    "export_preparing": {"vi": "Đang chuẩn bị tệp…", "en": "Preparing the file…"},
+    "export_download": {"vi": "Tải về {file}", "en": "Download {file}"},
+    "export_failed": {"vi": "Không tạo được tệp xuất.", "en": "The file cannot be exported."},
+    "export_log": {"vi": "Nhật ký sự kiện", "en": "Event log"},
+    "export_log_help": {"vi": "Mỗi dòng là một sự kiện kèm thông tin của hồ sơ; dossierflow và "
+                              "các công cụ khai phá quy trình (pm4py, …) đọc lại được.",
+                        "en": "One row per event with its dossier's attributes; dossierflow "
+                              "and process-mining tools (pm4py, …) read it back."},
+    "export_pseudonymise": {"vi": "Ẩn danh hóa dữ liệu cá nhân (họ tên, số định danh, số "
+                                  "điện thoại, địa chỉ, e-mail)",
+                            "en": "Pseudonymise personal data (names, ID and phone numbers, "
+                                  "addresses, e-mails)"},
+    "export_clear_warning": {"vi": "Tệp sẽ chứa dữ liệu cá nhân ở dạng rõ. Chỉ chia sẻ với "
+                                   "người được phép xử lý dữ liệu cá nhân (Nghị định "
+                                   "13/2023/NĐ-CP).",
+                             "en": "The file will hold personal data in clear. Share it only "
+                                   "with people allowed to process personal data (Decree "
+                                   "13/2023/ND-CP)."},
+    "export_key_env": {"vi": "Khóa ẩn danh lấy từ biến môi trường {env}: cùng một người có "
+                             "cùng bí danh ở mọi lần xuất.",
+                       "en": "The pseudonymisation key comes from the environment variable "
+                             "{env}: the same person gets the same pseudonym in every export."},
+    "export_key_random": {"vi": "Biến môi trường {env} chưa được đặt: mỗi lần xuất dùng một "
+                                "khóa ngẫu nhiên riêng, nên bí danh không khớp giữa các lần "
+                                "xuất.",
+                          "en": "The environment variable {env} is not set: each export uses "
+                                "a random key of its own, so pseudonyms do not match between "
+                                "exports."},
+    "export_log_done": {"vi": "Tệp chứa {cases} hồ sơ, {events} sự kiện.",
+                        "en": "The file holds {cases} dossiers, {events} events."},
+    "export_in_clear": {"vi": "Dữ liệu cá nhân được ghi ở dạng rõ.",
+                        "en": "Personal data is written in clear."},
+    "export_pseudonymised": {"vi": "Cột đã ẩn danh: {columns}.",
+                             "en": "Pseudonymised columns: {columns}."},
+    "export_none_found": {"vi": "không có cột nào", "en": "none found"},
+    "export_scrubbed": {"vi": "{n} số điện thoại, số định danh hoặc e-mail trong văn bản đã "
+                              "được thay bằng bí danh.",
+                        "en": "{n} phone or ID numbers or e-mails inside text were replaced "
+                              "by pseudonyms."},
+    "export_neutralised": {"vi": "{n} ô mà bảng tính có thể chạy như công thức đã được bảo "
+                                 "vệ.",
+                           "en": "{n} cells a spreadsheet could run as formulas were "
+                                 "protected."},
+    "export_map_help": {"vi": "Bản đồ với lớp hiển thị và các thanh trượt đang chọn ở trang "
+                              "Bản đồ quy trình.",
+                        "en": "The map with the overlay and sliders set on the Process map "
+                              "page."},
+    "export_map_no_graphviz": {"vi": "Xuất SVG và PNG cần chương trình dot của Graphviz, "
+                                     "chưa được cài trên máy chủ; tệp DOT vẫn xuất được để vẽ "
+                                     "ở nơi khác.",
+                               "en": "SVG and PNG need Graphviz's dot program, which is not "
+                                     "installed on the server; the DOT file can still be "
+                                     "exported and drawn elsewhere."},
+    "export_model": {"vi": "Mô hình quy trình", "en": "Process model"},
+    "export_model_help": {"vi": "Mô hình khám phá bằng thuật toán Inductive Miner từ các hồ sơ "
+                                "được chọn: BPMN 2.0 cho công cụ vẽ quy trình, PNML (mạng "
+                                "Petri) cho công cụ khai phá quy trình.",
+                          "en": "The model the inductive miner discovers from the selected "
+                                "dossiers: BPMN 2.0 for process-modelling tools, PNML (a Petri "
+                                "net) for process-mining tools."},
+    "export_kpis": {"vi": "Bảng chỉ số", "en": "Indicator tables"},
+    "export_kpis_table": {"vi": "Bảng", "en": "Table"},
+    "export_kpis_overall": {"vi": "Toàn bộ", "en": "Overall"},
+    "export_kpis_month": {"vi": "Theo tháng", "en": "By month"},
+    "export_kpis_agency": {"vi": "Theo cơ quan", "en": "By agency"},
+    "export_kpis_help": {"vi": "Tệp Excel và JSON có thêm bảng toàn bộ và bộ chỉ số Quyết định "
+                               "766.",
+                         "en": "Excel and JSON files also hold the overall table and the "
+                               "Decision 766 scorecard."},
+    "export_scenarios": {"vi": "Kết quả kịch bản", "en": "Scenario results"},
+    "export_scenarios_help": {"vi": "Kết quả lần chạy gần nhất ở trang Kịch bản (bộ lọc ở thanh "
+                                    "bên không áp dụng).",
+                              "en": "The results of the latest run on the Scenarios page (the "
+                                    "sidebar filters do not apply)."},
+    "export_no_scenarios": {"vi": "Chưa có kết quả kịch bản: hãy chạy các kịch bản ở trang Kịch "
+                                  "bản.",
+                            "en": "No scenario results yet: run the scenarios on the "
+                                  "Scenarios page."},
     # table columns
     "col_indicator": {"vi": "Chỉ số", "en": "Indicator"},
     "col_name": {"vi": "Tên", "en": "Name"},
