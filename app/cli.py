@@ -400,6 +400,43 @@ def backtest_command(
                "backtest.json")
 
 
+@cli.command("report")
+def report_command(
+    log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
+    out: Annotated[Path, typer.Option(help="The HTML file to write, e.g. report.html.")],
+    scenario: Annotated[Optional[list[Path]], typer.Option(
+        help="Scenario file to compare with the baseline (YAML; may repeat).")] = None,
+    lang: Annotated[str, typer.Option(help="Language of the report: vi or en.")] = "vi",
+    pdf: Annotated[bool, typer.Option(
+        "--pdf", help="Also print it to a PDF beside the HTML (needs chromium).")] = False,
+    replications: Annotated[int, typer.Option(help="Runs of the model.")] = 5,
+    seed: Annotated[int, typer.Option(help="Seed of the first run.")] = 0,
+) -> None:
+    """Write the leadership report: one self-contained HTML file, and its PDF with --pdf."""
+    from app.report import build_report, print_pdf, write_report
+    from simulation.scenarios import read_scenarios
+
+    if out.suffix.lower() == ".pdf":
+        raise DossierflowError("--out names the HTML file, not the PDF.", file=str(out),
+                               fix="write e.g. --out report.html --pdf (report.pdf is "
+                                   "written beside it).")
+    scenarios = [s for path in scenario or [] for s in read_scenarios(path)]
+    notes: list[str] = []
+    bar, moved = _progress_bar("Building the report")
+    with bar:
+        page = build_report(log, scenarios=scenarios, lang=lang, replications=replications,
+                            seed=seed, progress=moved, on_note=notes.append)
+    for note in notes:
+        typer.echo(f"Note: {note}")
+    typer.echo(f"Wrote {write_report(page, out)}")
+    if pdf:
+        printed = print_pdf(out, out.with_suffix(".pdf"))
+        typer.echo(f"Wrote {printed}" if printed else
+                   "No PDF: no chromium found (install Debian's chromium, or set "
+                   "DOSSIERFLOW_CHROMIUM to a chromium binary); the HTML report prints to "
+                   "PDF from any browser.")
+
+
 def main() -> None:
     """Entry point: errors become messages, never tracebacks."""
     try:

@@ -69,6 +69,5 @@ def _waits(result: SimulationResult, case_ids: pd.Series, calendar) -> dict[str,
     clock = calendar.to_clock(ev["timestamp"])
     same = ev["case_id"].to_numpy()[1:] == ev["case_id"].to_numpy()[:-1]
     wait = np.r_[np.nan, np.where(same, np.diff(clock), np.nan)]
-    means = pd.Series(wait, index=ev.index).groupby(ev["activity"].astype(str),
-                                                     observed=True).mean()
+    means = pd.Series(wait, index=ev.index).groupby(ev["activity"], observed=True).mean()
     return {f"step_minutes:{a}": float(v) for a, v in means.items() if np.isfinite(v)}
