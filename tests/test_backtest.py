@@ -1,0 +1,94 @@
+"""Backtests on a centre whose reforms we made: found where they are, predicted close to what
+the engine then did; and the time-cut proposals of the same centre."""
+
+import dataclasses
+
+import pandas as pd
+import pytest
+
+from mining.analysis_table import prepare
+from simulation.backtest import backtest, find_reforms
+from simulation.centre_model import _scales
+from simulation.engine import simulate
+from simulation.proposals import time_cut_proposals
+from simulation.sample_output import to_imported
+from tests.test_scenario_ground_truth import centre
+
+pytestmark = pytest.mark.slow
+
+REFORM_DAY = "2023-07-03"
+START, END = "2022-07-01", "2024-01-01"
+
+
+def reformed_centre():
+    """The ground-truth centre in which P01 is cut from 15 to 12 days and P05 moves to 5 tại
+    chỗ (legal time 0.5 day) on REFORM_DAY: each one procedure in two dated versions."""
+    before, after = centre(), centre(cut=["P01"], moved=["P05"])
+    day = pd.Timestamp(REFORM_DAY)
+    last = (day - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
+    procedures = []
+    for old, new in zip(before.procedures, after.procedures):
+        if old.id not in ("P01", "P05"):
+            procedures.append(old)
+            continue
+        procedures += [dataclasses.replace(old, id=f"{old.id}-v1", log_id=old.id,
+                                           active_until=last),
+                       dataclasses.replace(new, id=f"{old.id}-v2", log_id=old.id,
+                                           active_from=REFORM_DAY)]
+    processes = {p.id: p for p in before.processes + after.processes}
+    return dataclasses.replace(before, procedures=procedures,
+                               processes=list(processes.values())).validate()
+
+
+@pytest.fixture(scope="module")
+def log():
+    result = simulate(reformed_centre(), start=START, end=END, seed=3)
+    result.events = result.events.drop(columns=["start_timestamp"])
+    return prepare(to_imported(result, "reformed centre"))
+
+
+def test_reforms_are_found_with_their_kind_and_day(log):
+    found = find_reforms(log).set_index("procedure_id")
+    assert sorted(found.index) == ["P01", "P05"]
+    assert found.loc["P01", "kind"] == "time_cut"
+    assert (found.loc["P01", "old_legal_days"], found.loc["P01", "new_legal_days"]) == (15, 12)
+    assert found.loc["P05", "kind"] == "five_on_spot"
+    for pid in ("P01", "P05"):
+        assert found.loc[pid, "effective_date"].strftime("%Y-%m-%d") == REFORM_DAY
+        assert found.loc[pid, "n_before"] > 500 and found.loc[pid, "n_after"] > 300
+
+
+def test_backtest_predicts_what_the_centre_did(log):
+    result = backtest(log, replications=3)
+    table = result.table.set_index("procedure_id")
+    assert set(table.index) == {"P01", "P05"}
+    assert table.loc["P01", "decided_with"] == 2  # one decision, re-played together
+    for pid in ("P01", "P05"):
+        assert abs(table.loc[pid, "error"]) <= 0.10, table.loc[pid].to_dict()
+        # the reform changed the lead time far more than the prediction missed it by
+        assert abs(table.loc[pid, "unchanged_error"]) > 3 * abs(table.loc[pid, "error"])
+    summary = result.summary()
+    assert summary["n"] == 2 and summary["median_abs_error"] <= 0.10
+
+
+def test_time_cut_proposals_keep_the_record():
+    model = centre()
+    cuts = time_cut_proposals(model, start="2023-01-01", end="2023-04-01", replications=2,
+                              workers=1).set_index("procedure_id")
+    assert set(cuts.index) == {p.id for p in model.procedures}
+    cut = cuts["proposed_cut_days"] > 0
+    assert cut.any() and (cuts.loc[cut, "predicted_on_time_rate"] >= 0.995).all()
+    assert (cuts["proposed_cut_days"] <= cuts["legal_days"] - 0.5).all()
+    # the long procedures have slack: P04 (20 days, median lead about 6) can be cut
+    assert cuts.loc["P04", "proposed_cut_days"] >= 5
+    expected = cuts["proposed_cut_days"] * cuts["dossiers_per_year"]
+    assert cuts["citizen_days_saved_per_year"].tolist() == pytest.approx(expected.tolist())
+    assert list(cuts.sort_values("rank").index) == list(
+        cuts.sort_values("citizen_days_saved_per_year", ascending=False, kind="stable").index)
+
+
+def test_scales_of_the_cut_follow_the_budget():
+    """The true centre's appraisal is a share of the legal time left after a reserve."""
+    before, _ = _scales(15, False, False)
+    after, _ = _scales(12, False, False)
+    assert after["appraise"] / before["appraise"] == pytest.approx(11 / 14, rel=1e-3)
