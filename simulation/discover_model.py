@@ -500,21 +500,15 @@ def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, 
     levels = [names for names in (split, ["channel", "digitised"], ["digitised", "paid_online"],
                                   ["digitised"], ["paid_online"], ["channel"])
               if names and all(n in split for n in names)]
-    for source, h in hops.groupby("source", sort=True):
-        pooled = h["target"].value_counts(normalize=True)
-        tables = []
-        for names in levels:
-            table = {}
-            for key, hk in h.groupby(names, sort=True):
-                if len(hk) >= MIN_ROUTE:
-                    table[key if isinstance(key, tuple) else (key,)] = \
-                        hk["target"].value_counts(normalize=True)
-            tables.append((names, table))
+    pooled_of = _distributions(hops, [], 1)
+    tables = [(names, _distributions(hops, names, MIN_ROUTE)) for names in levels]
+    for source in sorted(set(hops["source"])):
+        pooled = pooled_of[(source, ())]
         per_class = {}
         for _, channel, digitised, paid in case_classes():
             values = {"channel": channel, "digitised": digitised, "paid_online": paid}
             for names, table in tables:
-                found = table.get(tuple(values[n] for n in names))
+                found = table.get((source, tuple(values[n] for n in names)))
                 if found is not None:
                     per_class[tuple(values[n] for n in split)] = found
                     break
@@ -536,6 +530,19 @@ def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, 
                         "paid_online": paid if used["paid_online"] else None}
                 out += [Transition(source=source_id, target=target_of(t, on_paper),
                                    probability=float(p), **cond) for t, p in dist.items()]
+    return out
+
+
+def _distributions(hops: pd.DataFrame, names: list[str], minimum: int) -> dict:
+    """``{(source, kind): {target: probability}}`` for the kinds (values of ``names``) with at
+    least ``minimum`` dossiers leaving the source."""
+    counts = hops.groupby(["source", *names, "target"], sort=True).size()
+    counts = counts[counts > 0]
+    totals = counts.groupby(level=list(range(len(names) + 1))).transform("sum")
+    out: dict = {}
+    for index, n in counts[totals >= minimum].items():
+        total = totals[index]
+        out.setdefault((index[0], tuple(index[1:-1])), {})[index[-1]] = n / total
     return out
 
 
