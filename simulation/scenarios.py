@@ -31,6 +31,7 @@ import yaml
 from mining.errors import DossierflowError
 from simulation.model import (END, ONLINE_CHANNELS, START, Duration, Model, Process,
                               Procedure, ResourcePool, Step, Transition, ident)
+from simulation.pool_sizing import expected_visits
 
 TIME_CUT_MODES = ("deadline", "deadline_and_process")
 ON_SPOT_ACTIVITY = "appraise_approve_on_spot"
@@ -407,25 +408,7 @@ def check_scenario(scenario: Scenario, model: Model) -> None:
 def _visits(model: Model, process: Process, p: Procedure) -> dict[str, float]:
     """Expected visits of each step by a dossier of ``p``'s most common kind."""
     channel = max(p.channels, key=p.channels.get)
-    digitised, paid = p.p_digitised >= 0.5, p.p_paid_online >= 0.5
-    ids = [s.id for s in process.steps]
-    index = {sid: i for i, sid in enumerate(ids)}
-    n = len(ids)
-    q = np.zeros((n, n))
-    start = np.zeros(n)
-    for t in process.transitions:
-        if not t.applies(channel, digitised, paid) or t.target == END:
-            continue
-        if t.source == START:
-            start[index[t.target]] += t.probability
-        else:
-            q[index[t.source], index[t.target]] += t.probability
-    start = start / max(start.sum(), 1e-12)
-    try:
-        visits = np.linalg.solve((np.eye(n) - q).T, start)
-    except np.linalg.LinAlgError:
-        visits = np.ones(n)
-    return {sid: float(max(v, 0.0)) for sid, v in zip(ids, visits)}
+    return expected_visits(process, channel, p.p_digitised >= 0.5, p.p_paid_online >= 0.5)
 
 
 def _work_steps(process: Process) -> list[Step]:
