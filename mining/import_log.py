@@ -314,6 +314,8 @@ def _finish_cases(case_rows: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
     if "legal_unit" in cases and "legal_days" in cases:
         hours = cases["legal_unit"].astype("string").str.lower().str.contains("giờ|gio|hour",
                                                                              na=False)
+        # (as floats: 4 hours is half a working day)
+        cases["legal_days"] = cases["legal_days"].astype("Float64")
         cases.loc[hours, "legal_days"] = cases.loc[hours, "legal_days"] / 8
     first = [c for c in ("case_id",) + tuple(CASE_FIELDS) if c in cases]
     order = first + [c for c in cases if c not in first]

@@ -206,3 +206,16 @@ def test_analysis_ready_events(tmp_path):
     assert pd.isna(first["next_activity"].iloc[-1])
     assert log.cases["variant_rank"].min() == 1
     assert ev["activity_code"].dtype.kind == "i"
+
+
+def test_legal_time_in_hours_becomes_fractions_of_a_day(tmp_path):
+    """One-stop exports count hours at 8 to a day: 4 hours is half a working day."""
+    path = tmp_path / "hours.csv"
+    path.write_text("MaHoSo,Tên bước,Thời gian hoàn thành,ThoiGianGiaiQuyet,DonViTinh\n"
+                    "A1,Tiếp nhận hồ sơ,15/09/2023 08:00,4,Giờ\n"
+                    "A1,Trả kết quả,15/09/2023 11:00,4,Giờ\n"
+                    "A2,Tiếp nhận hồ sơ,15/09/2023 08:10,2,Ngày\n"
+                    "A2,Trả kết quả,16/09/2023 11:00,2,Ngày\n", encoding="utf-8")
+    cases = import_log(path).cases.set_index("case_id")
+    assert cases.loc["A1", "legal_days"] == 0.5
+    assert cases.loc["A2", "legal_days"] == 2.0
