@@ -292,9 +292,14 @@ def render_map(pmap: ProcessMap, *, overlay: Overlay = Frequency(), lang: str = 
                                fix="use 'TB' (top-down) or 'LR' (left to right).")
     paint = overlay.paint(pmap, lang)
     scales = _scales(paint)
+    # no outputorder=edgesfirst: the browser's d3-graphviz (st.graphviz_chart) animates a new
+    # map from the previous one and, for an edge new to the map, looks up its source node
+    # among the nodes already read; with edges written first it finds none, fails, and the
+    # chart keeps showing the old map. Graphviz's default order writes each edge after its
+    # two nodes.
     dot = graphviz.Digraph("process_map", graph_attr={
         "rankdir": direction, "ranksep": "0.45", "nodesep": "0.3", "fontname": FONT,
-        "newrank": "true", "outputorder": "edgesfirst"},
+        "newrank": "true"},
         node_attr={"fontname": FONT, "fontsize": "11", "shape": "box",
                    "style": "rounded,filled", "color": "#737373", "margin": "0.12,0.06"},
         edge_attr={"fontname": FONT, "fontsize": "9", "arrowsize": "0.7"})

@@ -61,7 +61,9 @@ m1, m2, m3 = st.columns(3)
 m1.metric(t("cases_in", lang).format(group=label(a)), fmt_number(result.cases[0], lang))
 m2.metric(t("cases_in", lang).format(group=label(b)), fmt_number(result.cases[1], lang))
 m3.metric(t("significant_paths", lang), fmt_number(int(result.edges["significant"].sum()), lang))
-st.graphviz_chart(cm.difference_dot(key, selection, by, a, b, measure, lang), width="stretch")
+with st.container(key="compare_map"):
+    st.graphviz_chart(cm.difference_dot(key, selection, by, a, b, measure, lang),
+                      width="stretch")
 
 edges = result.edges.sort_values(["significant", "q_share"], ascending=[False, True])
 edges = edges.assign(source=edges["source"].map(lambda v: value_label("activity", v, lang)),

@@ -43,7 +43,8 @@ paths = uw.slider(c4, t("slider_paths", lang), 0.0, 1.0, 1.0, 0.05, key="paths",
 
 with st.spinner(t("computing", lang)):
     dot = cm.map_dot(key, selection, round(activities, 2), round(paths, 2), paint, lang)
-st.graphviz_chart(dot, width="stretch")
+with st.container(key="process_map"):
+    st.graphviz_chart(dot, width="stretch")
 st.download_button(t("download_dot", lang), dot, file_name="process_map.dot",
                    mime="text/vnd.graphviz")
 
