@@ -108,15 +108,6 @@ def detail_table(result: ExperimentResult, prefix: str, label: str,
     return pd.DataFrame(rows)
 
 
-def _finite(value):
-    """``value`` with NaN and infinities as None (JSON has no NaN)."""
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_finite(v) for v in value]
-    return None if isinstance(value, float) and not math.isfinite(value) else value
-
-
 def results_json(result: ExperimentResult) -> str:
     """results.json: ``ExperimentResult.to_dict``."""
-    return json.dumps(_finite(result.to_dict()), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n"

@@ -33,8 +33,8 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
   (case handlers and delegated on-spot officers; one agency ``centre`` and role ``staff``
   where the log has none). Its staff is the number of its officers at work on a busy day
   (the ``STAFF_QUANTILE`` quantile of the officers active per day); each keeps as many files
-  open as needed for the estimated service to fill at most ``TARGET_UTILISATION`` of the
-  office time.
+  open as the log shows them holding at once while busy, and at least as many as needed for
+  the service to fill at most ``TARGET_UTILISATION`` of the office time.
 * **Arrivals** per procedure: dossiers per working day over the window, a weekday profile and
   (for a window of 11 months or more) a month profile of the whole log; online dossiers'
   hours and days-off share from the submissions (the rate counts the arrivals of working
@@ -343,6 +343,21 @@ def _pool_key(events: pd.DataFrame) -> pd.Series:
                      dtype="string")
 
 
+def _files_in_hand(events: pd.DataFrame) -> float:
+    """How many dossiers an officer has in hand at once while busy: the service time of
+    their events over the time during which they had at least one (on the clock)."""
+    ev = pd.DataFrame({"resource": events["resource"].astype(str).to_numpy(),
+                       "end": events["end_clock"].to_numpy(dtype=float)})
+    ev["start"] = ev["end"] - events["service"].to_numpy(dtype=float)
+    ev = ev.sort_values(["resource", "start"], kind="stable")
+    reach = ev.groupby("resource")["end"].cummax()
+    before = reach.groupby(ev["resource"]).shift()
+    block = (before.isna() | (ev["start"] > before)).cumsum()
+    spans = ev.groupby(block).agg(start=("start", "min"), end=("end", "max"))
+    busy = float((spans["end"] - spans["start"]).sum())
+    return float(events["service"].sum()) / busy if busy > 0 else 1.0
+
+
 def _pools(events: pd.DataFrame, calendar, lo, hi, notes) -> tuple[list, dict]:
     """Pools of officers, and per (group, activity) the pool that serves it."""
     if "resource" not in events or events["resource"].isna().all():
@@ -359,7 +374,8 @@ def _pools(events: pd.DataFrame, calendar, lo, hi, notes) -> tuple[list, dict]:
         daily = grp.groupby(day)["resource"].nunique()
         staff = max(1, min(len(officers), int(math.ceil(daily.quantile(STAFF_QUANTILE)))))
         work = float(grp["service"].sum())
-        files = max(1, math.ceil(work / (staff * max(span, 1.0) * TARGET_UTILISATION)))
+        files = max(1, math.ceil(work / (staff * max(span, 1.0) * TARGET_UTILISATION)),
+                    math.ceil(_files_in_hand(grp)))
         shared = roles[f"{agency}\x1f{role}"] > 1
         pool_id[key] = ident(f"{agency}.{role}" + (f".{main}" if shared else ""))
         pools.append(ResourcePool(id=pool_id[key], agency=agency, role=role, capacity=staff,

@@ -63,7 +63,8 @@ class ExperimentResult:
             b, s = base[name], scen[name].reindex(base.index)
             if b.isna().all() and s.isna().all():
                 continue
-            out[name] = {"baseline": _interval(b), "scenario": _interval(s),
+            bounds = (0.0, 1.0 if _is_share(name) else math.inf)
+            out[name] = {"baseline": _interval(b, bounds), "scenario": _interval(s, bounds),
                          "delta": _interval(s - b)}
         if "citizen_days_per_year" in out:
             delta = out["citizen_days_per_year"]["delta"]
@@ -72,11 +73,12 @@ class ExperimentResult:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {"replications": self.replications, "seed": self.seed,
+        """The experiment as JSON-ready data (figures that cannot be computed are None)."""
+        return _clean({"replications": self.replications, "seed": self.seed,
                 "start": self.start.isoformat(), "end": self.end.isoformat(),
                 "procedures": self.procedures, "seconds": round(self.seconds, 3),
                 "notes": self.notes,
-                "scenarios": [{"name": s, "kpis": self.summary(s)} for s in self.scenarios]}
+                "scenarios": [{"name": s, "kpis": self.summary(s)} for s in self.scenarios]})
 
     def table(self) -> pd.DataFrame:
         """One row per scenario and figure: the means and intervals side by side."""
@@ -95,7 +97,7 @@ class ExperimentResult:
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         (out / "results.json").write_text(
-            json.dumps(_clean(self.to_dict()), ensure_ascii=False, indent=1) + "\n",
+            json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n",
             encoding="utf-8")
         self.table().to_csv(out / "results.csv", index=False)
         self.runs.to_csv(out / "runs.csv", index=False)
@@ -112,7 +114,14 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _interval(values: pd.Series) -> dict[str, Any]:
+def _is_share(name: str) -> bool:
+    return name == "on_time_rate" or name.startswith("utilisation:")
+
+
+def _interval(values: pd.Series, bounds: tuple[float, float] = (-math.inf, math.inf)
+              ) -> dict[str, Any]:
+    """Mean and 95 % t-interval over the replications, kept inside the figure's ``bounds``
+    (a rate stays within 0–1, a time or a count above 0)."""
     v = values.dropna().to_numpy(dtype=float)
     if not len(v):
         return {"mean": float("nan"), "ci95": [float("nan"), float("nan")]}
@@ -120,7 +129,8 @@ def _interval(values: pd.Series) -> dict[str, Any]:
     if len(v) < 2:
         return {"mean": mean, "ci95": [mean, mean]}
     half = float(stats.t.ppf(0.975, len(v) - 1) * v.std(ddof=1) / math.sqrt(len(v)))
-    return {"mean": mean, "ci95": [mean - half, mean + half]}
+    low, high = bounds
+    return {"mean": mean, "ci95": [max(mean - half, low), min(mean + half, high)]}
 
 
 def _one(variant: int, replication: int, seed: int, start: str, end: str,
