@@ -129,8 +129,10 @@ class TimeCut:
 @dataclass(frozen=True)
 class FiveOnSpot:
     """Move ``procedures`` to 5 tại chỗ, with ``officers`` more delegated officers at the
-    centre for their agency (None: as many as the moved dossiers need to keep the on-spot
-    officers ``ON_SPOT_UTILISATION`` busy) and, optionally, a new legal time ``legal_days``."""
+    centre for their agency (None: the on-spot pool is staffed for all the work it then has at
+    ``ON_SPOT_UTILISATION``, never below its present staff) and, optionally, a new legal time
+    ``legal_days``. An agency without delegated officers gets ``officers`` of them (at least
+    one)."""
 
     procedures: list[str]
     officers: int | None = None
@@ -162,17 +164,21 @@ class FiveOnSpot:
             pool = _on_spot_pool(out, agency)
             if pool is None:
                 continue
-            added = self.officers
-            if added is None:
-                minutes = sum(p.arrivals.per_working_day * _on_spot_minutes(out, p)
-                              for p in moved if p.agency == agency)
-                day = out.office_hours().minutes_per_day * ON_SPOT_UTILISATION
-                added = math.ceil(minutes / day)
-            if pool.names == []:  # created for this move: the officers it needs, at least one
+            created = pool.names == []  # for this move: its staff is set here
+            if created:
                 pool.names = None
-                _add_officers(pool, max(added, 1) - pool.capacity)
+            if self.officers is None:
+                # staffed for all the work it then has, as a staffing plan does
+                minutes = sum(p.arrivals.per_working_day * _on_spot_minutes(out, p)
+                              for p in out.procedures if p.model == "five_on_spot"
+                              and _on_spot_pool(out, p.agency) is pool)
+                day = out.office_hours().minutes_per_day * ON_SPOT_UTILISATION
+                _add_officers(pool, max(math.ceil(minutes / day), pool.capacity if not created
+                                        else 1) - pool.capacity)
+            elif created:
+                _add_officers(pool, max(self.officers, 1) - pool.capacity)
             else:
-                _add_officers(pool, added)
+                _add_officers(pool, self.officers)
         return out.validate()
 
 
@@ -436,15 +442,24 @@ def _shorten_work(model: Model, p: Procedure, days: float) -> None:
     """Shorten ``p``'s expected work as if it were a fixed share of the legal time left after
     a reserve for the steps around it: by ``work × days / (legal − reserve)``, the reserve read
     from the procedures of its agency and handling model (where their line of work on legal
-    time crosses zero work; none when they have fewer than three legal times). The cut is
-    taken from its main work steps (the largest that make up ``MAIN_WORK`` of the work: the
-    appraisal, where a shorter legal time bites)."""
+    time crosses zero work; those with a process of their own when they span three legal
+    times; no reserve when fewer than three legal times). The cut is taken from its main work
+    steps (the largest that make up ``MAIN_WORK`` of the work: the appraisal, where a shorter
+    legal time bites)."""
     minutes = _work_minutes(model, p)
     per_day = model.office_hours().minutes_per_day
     own = sum(minutes.values()) / per_day
     if own <= 0:
         return
     peers = [q for q in model.procedures if q.agency == p.agency and q.model == p.model]
+    # procedures with a process of their own show their own work best (a shared process
+    # pulls its procedures' times towards one another)
+    users: dict[str, int] = {}
+    for q in model.procedures:
+        users[q.process] = users.get(q.process, 0) + 1
+    alone = [q for q in peers if users[q.process] == 1]
+    if len({q.legal_days for q in alone}) >= 3:
+        peers = alone
     legal = np.array([q.legal_days for q in peers])
     reserve = 0.0
     if len(np.unique(legal)) >= 3:

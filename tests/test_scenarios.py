@@ -128,15 +128,20 @@ def test_five_on_spot_adds_exactly_the_officers_asked_for(officers):
         {k: v for k, v in before.items() if k != "spot"}
 
 
-@pytest.mark.parametrize("per_day", [18, 54], ids=["18-a-day", "54-a-day"])
-def test_five_on_spot_without_officers_sizes_the_on_spot_pool_from_the_moved_dossiers(per_day):
-    """officers=None: as many delegated officers as keep the on-spot work of the moved
-    dossiers (per_day × 20 minutes of appraise_approve_on_spot) ON_SPOT_UTILISATION busy."""
+@pytest.mark.parametrize("per_day", [18, 54, 120], ids=["18-a-day", "54-a-day", "120-a-day"])
+def test_five_on_spot_without_officers_staffs_the_on_spot_pool_for_its_work(per_day):
+    """officers=None: the on-spot pool gets as many delegated officers as keep all its work
+    (every 5 tại chỗ dossier's 20 minutes of appraise_approve_on_spot, the moved ones
+    included) ON_SPOT_UTILISATION busy, and never fewer than it had."""
     model = centre_on_spot()
     model.procedure("SYT-01").arrivals.per_working_day = per_day
     out = FiveOnSpot(procedures=["SYT-01"]).apply(model)
-    expected = math.ceil(per_day * 20 / (450 * ON_SPOT_UTILISATION))
-    assert capacities(out)["spot"] - capacities(model)["spot"] == expected
+    work = sum(p.arrivals.per_working_day * 20 for p in out.procedures
+               if p.model == "five_on_spot")
+    expected = max(capacities(model)["spot"], math.ceil(work / (450 * ON_SPOT_UTILISATION)))
+    assert capacities(out)["spot"] == expected
+    if per_day == 120:
+        assert expected > capacities(model)["spot"]
 
 
 def test_five_on_spot_new_agency_gets_exactly_the_officers_asked_for():
