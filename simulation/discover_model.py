@@ -20,9 +20,11 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
   resource availability (the service began when both the dossier's previous step and the
   officer's previous event were done; the usual estimate when logs record completions only).
   Citizen waits (``supplement_received``, ``withdraw``) last wall-clock time. Distributions are
-  empirical (``QUANTILES`` quantiles). Each procedure scales its group's in-tray waits by the
-  ratio of its mean step time to the group's, shrunk towards 1 with ``SHRINK`` dossiers of
-  weight.
+  empirical (``QUANTILES`` quantiles). A process shared by several procedures keeps the
+  in-tray wait of a step whose time grows with the legal time (the appraisal) in legal days'
+  units, which each procedure scales by its own legal time; other waits each procedure scales
+  by the ratio of its mean step time to the group's, shrunk towards 1 with ``SHRINK``
+  dossiers of weight.
 * **Batching**: an activity whose events of paper dossiers (filed at the counter or by post,
   not digitised) end in bunches at the same minute (``BATCH_SHARE`` of them in bunches of
   three or more) runs in batches for paper dossiers: the release times are the times of day
@@ -67,6 +69,8 @@ MIN_ROUTE = 30
 OWN_PROCESS = 200
 QUANTILES = 41
 SHRINK = 20.0
+LEGAL_SUPPORT = 5
+LEGAL_RHO = 0.5
 BATCH_SHARE = 0.5
 RELEASE_ROUNDING = 15
 RELEASE_SHARE = 0.1
@@ -400,6 +404,19 @@ def _empirical(values: np.ndarray, basis: str = "working") -> Duration:
     return Duration(kind="empirical", quantiles=[float(v) for v in q], basis=basis)
 
 
+def _grows_with_legal_time(a: pd.DataFrame, legal_of: pd.Series) -> bool:
+    """Whether a step's time grows with the procedures' legal times (the appraisal does,
+    a transfer does not): at least three procedures with ``LEGAL_SUPPORT`` dossiers each, of
+    different legal times, whose mean step times rank with them (Spearman ρ ≥ ``LEGAL_RHO``)."""
+    stats = a.groupby("procedure_id")["sojourn"].agg(["mean", "size"])
+    stats = stats.loc[stats["size"] >= LEGAL_SUPPORT]
+    legal = legal_of.reindex(stats.index)
+    if len(stats) < 3 or legal.nunique() < 3:
+        return False
+    rho = stats["mean"].rank().corr(legal.rank())
+    return bool(rho >= LEGAL_RHO)
+
+
 def _wait_quantiles(sojourn: np.ndarray, service: np.ndarray) -> list[float]:
     """Quantiles of the in-tray wait: those of the step time less those of the service (wait
     and service are drawn apart, so their difference per event, which couples a long service
@@ -421,6 +438,8 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
     paper = pd.Series(_paper(cases).reindex(ev["case_id"]).to_numpy(), index=ev.index)
     used_ids: set[str] = {START, END}
     scaled_steps: list[tuple[str, str]] = []
+    legal_scaled: dict[str, dict[str, float]] = {}
+    legal_of = cases.groupby("procedure_id")["legal_days"].last().fillna(1.0).clip(lower=0.5)
 
     def new_id(text: str) -> str:
         out = ident(text)
@@ -435,13 +454,24 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
         label = None if step_id == activity else activity
         pool = pool_of.get((group, activity))
         service = a["service"].to_numpy(dtype=float) if pool else np.zeros(len(a))
-        delay = _wait_quantiles(a["sojourn"].to_numpy(dtype=float), service)
+        sojourn = a["sojourn"].to_numpy(dtype=float)
+        per_legal = _grows_with_legal_time(a, legal_of)
+        if per_legal:
+            # in legal days' units: each procedure scales the wait by its legal time
+            legal = a["procedure_id"].map(legal_of).to_numpy(dtype=float)
+            delay = _empirical(np.maximum(sojourn - service, 0.0) / legal).quantiles or [0, 0]
+        else:
+            delay = _wait_quantiles(sojourn, service)
         first = step_id
         if delay[-1] > 0:
             first = new_id(step_id + WAIT_SUFFIX)
             steps.append(Step(id=first, activity=activity, logged=False, max_visits=cap,
                               duration=Duration(kind="empirical", quantiles=delay)))
-            scaled_steps.append((activity, first))
+            if per_legal:
+                for pid in a["procedure_id"].unique():
+                    legal_scaled.setdefault(str(pid), {})[first] = float(legal_of[pid])
+            else:
+                scaled_steps.append((activity, first))
         steps.append(Step(id=step_id, activity=label, duration=_empirical(service), pool=pool,
                           max_visits=None if first != step_id else cap))
         sources.setdefault(activity, []).append(step_id)
@@ -481,7 +511,10 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
         result_step=sources[result][0] if result and len(sources[result]) == 1 else None,
         delivery_step=sources["deliver_result"][0]
         if len(sources.get("deliver_result", [])) == 1 else None)
-    return process, _scales(ev, scaled_steps)
+    scales = _scales(ev, scaled_steps)
+    for pid, values in legal_scaled.items():
+        scales.setdefault(pid, {}).update(values)
+    return process, scales
 
 
 def _served_by(wait_id: str, steps: list[Step]) -> str:
