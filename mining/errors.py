@@ -70,3 +70,20 @@ class CalendarError(DossierflowError):
 
 class WorkspaceError(DossierflowError):
     """An imported workspace is missing or unreadable."""
+
+
+class FieldError(DossierflowError):
+    """A structured file (a model, a scenario) has a wrong value: ``field`` is the path of the
+    offending field, e.g. ``processes[0].steps[3].pool``."""
+
+    def __init__(self, what: str, *, field: str | None = None, file: str | None = None,
+                 fix: str | None = None) -> None:
+        self.field = field
+        super().__init__(what, file=file, fix=fix)
+
+    @property
+    def where(self) -> str:
+        parts = [str(self.file)] if self.file else []
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        return ", ".join(parts)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 from mining.errors import DossierflowError
 from mining.export_tables import replacing, table_format
 from mining.process_map import ProcessMap
-from mining.render_map import Frequency, Overlay, render_map
+from mining.render_map import Frequency, Overlay, draw_dot, render_map
 
 MAP_FORMATS = ("dot", "svg", "png")
 INSTALL_GRAPHVIZ = ("install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`; macOS: "
@@ -19,22 +17,11 @@ INSTALL_GRAPHVIZ = ("install Graphviz (Debian/Ubuntu: `sudo apt-get install grap
 
 def draw(dot_source: str, format: str, *, timeout: float = 60.0) -> bytes:
     """DOT source drawn by Graphviz's ``dot`` as ``format`` (``svg`` or ``png``)."""
-    program = shutil.which("dot")
-    if program is None:
+    drawn = draw_dot(dot_source, format, timeout=timeout)
+    if drawn is None:
         raise DossierflowError(f"drawing a map as {format.upper()} needs Graphviz's `dot` "
                                "program, which is not installed.", fix=INSTALL_GRAPHVIZ)
-    try:
-        done = subprocess.run([program, f"-T{format}"], input=dot_source.encode("utf-8"),
-                              capture_output=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired as error:
-        raise DossierflowError(f"Graphviz's dot took more than {timeout:g} s to draw the map.",
-                               fix="simplify the map with the activities and paths sliders."
-                               ) from error
-    if done.returncode != 0:
-        raise DossierflowError("Graphviz's dot could not draw the map: "
-                               + done.stderr.decode("utf-8", "replace").strip(),
-                               fix="report this map's DOT source as a bug.")
-    return done.stdout
+    return drawn
 
 
 def export_map(pmap: ProcessMap | str, path: str | Path, *, format: str | None = None,

@@ -340,14 +340,14 @@ def svg_available() -> bool:
     return shutil.which("dot") is not None
 
 
-def render_svg(dot_source: str, *, timeout: float = 60.0) -> str | None:
-    """SVG of DOT source drawn by Graphviz's ``dot``; None when ``dot`` is not installed
-    (callers then say that SVG needs Graphviz's dot)."""
+def draw_dot(dot_source: str, format: str, *, timeout: float = 60.0) -> bytes | None:
+    """DOT source drawn by Graphviz's ``dot`` as ``format`` (``svg``, ``png``); None when
+    ``dot`` is not installed."""
     program = shutil.which("dot")
     if program is None:
         return None
     try:
-        done = subprocess.run([program, "-Tsvg"], input=dot_source.encode("utf-8"),
+        done = subprocess.run([program, f"-T{format}"], input=dot_source.encode("utf-8"),
                               capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired as error:
         raise DossierflowError(f"Graphviz's dot took more than {timeout:g} s to draw the map.",
@@ -357,4 +357,11 @@ def render_svg(dot_source: str, *, timeout: float = 60.0) -> str | None:
         raise DossierflowError("Graphviz's dot could not draw the map: "
                                + done.stderr.decode("utf-8", "replace").strip(),
                                fix="report this map's DOT source as a bug.")
-    return done.stdout.decode("utf-8")
+    return done.stdout
+
+
+def render_svg(dot_source: str, *, timeout: float = 60.0) -> str | None:
+    """SVG of DOT source drawn by Graphviz's ``dot``; None when ``dot`` is not installed
+    (callers then say that SVG needs Graphviz's dot)."""
+    drawn = draw_dot(dot_source, "svg", timeout=timeout)
+    return None if drawn is None else drawn.decode("utf-8")

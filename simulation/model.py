@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 
-from mining.errors import CalendarError, DossierflowError
+from mining.errors import CalendarError, FieldError
 
 FORMAT = "dossierflow-model"
 FORMAT_VERSION = 1
@@ -128,23 +128,11 @@ def known_activities() -> frozenset[str]:
         return frozenset(ACTIVITIES)
 
 
-class ModelError(DossierflowError):
+class ModelError(FieldError):
     """A simulation model is malformed: a field has a wrong value or a reference is dangling.
 
     ``field`` is the path of the offending field, e.g. ``processes[0].steps[3].pool``.
     """
-
-    def __init__(self, what: str, *, field: str | None = None, file: str | None = None,
-                 fix: str | None = None) -> None:
-        self.field = field
-        super().__init__(what, file=file, fix=fix)
-
-    @property
-    def where(self) -> str:
-        parts = [str(self.file)] if self.file else []
-        if self.field:
-            parts.append(f"field '{self.field}'")
-        return ", ".join(parts)
 
 
 # -- the dataclasses ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from mining.errors import DossierflowError
+from mining.errors import FieldError
 from simulation.model import (END, ONLINE_CHANNELS, START, Duration, Model, Process,
                               Procedure, ResourcePool, Step, Transition, ident)
 from simulation.pool_sizing import expected_visits
@@ -48,20 +48,8 @@ NOT_WORK = ("receive", "submit_online", "digitise", "reject_intake", "transfer_t
             "deliver_result", "apology_reschedule", "rate_satisfaction", "sync_national")
 
 
-class ScenarioError(DossierflowError):
+class ScenarioError(FieldError):
     """A scenario is malformed or does not fit the model (unknown procedure, bad value)."""
-
-    def __init__(self, what: str, *, field: str | None = None, file: str | None = None,
-                 fix: str | None = None) -> None:
-        self.field = field
-        super().__init__(what, file=file, fix=fix)
-
-    @property
-    def where(self) -> str:
-        parts = [str(self.file)] if self.file else []
-        if self.field:
-            parts.append(f"field '{self.field}'")
-        return ", ".join(parts)
 
 
 def _procedures(model: Model, ids: list[str] | None, field_name: str) -> list[Procedure]:
