@@ -21,13 +21,11 @@ import streamlit as st
 from app import cached_mining as cm
 from mining.log_view import LogView
 from simulation.backtest import backtest
-from simulation.discover_model import Discovery, discover_model
+from simulation.discover_model import Discovery, discover_model, learning_window
 from simulation.five_on_spot_candidates import five_on_spot_candidates
 from simulation.model import Model
 from simulation.proposals import time_cut_proposals
 
-# the model is learnt from the log's last year (its month profile needs 11 months or more)
-LEARN_DAYS = 365
 HORIZON_MONTHS = 6
 # dossiers one simulation run may hold by default: the engine does ~3,000 a second, so a
 # baseline and a scenario of 2 replications stay well under a minute on any log
@@ -43,10 +41,9 @@ _KEPT_LOCK = threading.Lock()
 @st.cache_resource(show_spinner=False, max_entries=8)
 def discovery(key: str) -> Discovery:
     """The model discovered from the dossiers the log received in its last year."""
-    last = pd.Timestamp(cm.meta(key)["summary"]["last_event"]).tz_localize(None).normalize()
     with cm._LOCK:
         log = cm.workspace(key).to_analysis_log()
-    return discover_model(log, start=last - pd.Timedelta(days=LEARN_DAYS))
+    return discover_model(log, start=learning_window(log)[0])
 
 
 def default_horizon(model: Model, end: pd.Timestamp) -> tuple[dt.date, dt.date]:

@@ -260,17 +260,6 @@ def _progress_bar(description: str):
     return bar, lambda done: bar.update(task, completed=done)
 
 
-def _window(log, start: str | None, end: str | None):
-    """The discovery window: the given dates, else the log's last 365 days."""
-    import pandas as pd
-
-    last = log.cases["received_at"].max().tz_convert("Asia/Ho_Chi_Minh").normalize()
-    hi = pd.Timestamp(end) + pd.Timedelta(days=1) if end else \
-        (last + pd.Timedelta(days=1)).tz_localize(None)
-    lo = pd.Timestamp(start) if start else hi - pd.Timedelta(days=365)
-    return lo, hi
-
-
 def _write_json(path: Path, data) -> None:
     import json
 
@@ -298,13 +287,13 @@ def simulate_command(
     import pandas as pd
 
     from mining.open_log import open_analysis_log
-    from simulation.discover_model import discover_model
+    from simulation.discover_model import discover_model, learning_window
     from simulation.experiment import run_experiment
     from simulation.scenarios import read_scenarios
 
     scenarios = [s for path in scenario for s in read_scenarios(path)]
     analysis = open_analysis_log(log)
-    lo, hi = _window(analysis, start, end)
+    lo, hi = learning_window(analysis, start, end)
     typer.echo(f"Learning the model from dossiers received {lo:%d/%m/%Y} – "
                f"{hi - pd.Timedelta(days=1):%d/%m/%Y} …")
     found = discover_model(analysis, start=lo, end=hi)
@@ -346,12 +335,12 @@ def propose_command(
     """Propose time cuts that keep 99.5 % on time, and rank 5 tại chỗ candidates."""
     from mining.log_view import LogView
     from mining.open_log import open_analysis_log
-    from simulation.discover_model import discover_model
+    from simulation.discover_model import discover_model, learning_window
     from simulation.five_on_spot_candidates import five_on_spot_candidates
     from simulation.proposals import time_cut_proposals
 
     analysis = open_analysis_log(log)
-    lo, hi = _window(analysis, start, end)
+    lo, hi = learning_window(analysis, start, end)
     found = discover_model(analysis, start=lo, end=hi)
     bar, moved = _progress_bar(f"Simulating {replications} runs")
     with bar:

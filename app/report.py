@@ -29,7 +29,7 @@ from mining.log_view import LogView
 from mining.open_log import open_analysis_log
 from mining.render_map import Performance, render_map, render_svg, svg_available
 from mining.vocabulary import activity_label
-from simulation.discover_model import Discovery, discover_model
+from simulation.discover_model import Discovery, discover_model, learning_window
 from simulation.experiment import run_experiment
 from simulation.five_on_spot_candidates import five_on_spot_candidates
 from simulation.proposals import TARGET, time_cut_proposals
@@ -39,7 +39,6 @@ LANGS = ("vi", "en")
 TZ = "Asia/Ho_Chi_Minh"
 MAP_ACTIVITIES, MAP_PATHS = 0.8, 0.5  # share of activities and of paths drawn on the map
 TOP = 10
-WINDOW_DAYS = 365  # the simulation learns from the log's last year, as `dossierflow propose`
 CHROMIUM_ENV = "DOSSIERFLOW_CHROMIUM"
 PDF_TIMEOUT = 180.0  # seconds
 
@@ -179,14 +178,6 @@ def _part(progress: Callable[[float], None] | None, low: float, high: float):
     if progress is None:
         return None
     return lambda done: progress(low + (high - low) * done)
-
-
-def _window(log: AnalysisLog) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The local days [start, end) of the ``WINDOW_DAYS`` up to the log's last receipt, as
-    ``dossierflow simulate`` and ``propose`` take them: learnt from and simulated."""
-    last = log.cases["received_at"].max().tz_convert(TZ).normalize()
-    hi = (last + pd.Timedelta(days=1)).tz_localize(None)
-    return hi - pd.Timedelta(days=WINDOW_DAYS), hi
 
 
 def _title(name: str, log: AnalysisLog, lang: str) -> str:
@@ -349,7 +340,7 @@ def build_report(log: str | Path | AnalysisLog, *, scenarios: Sequence[Scenario]
     name = "" if isinstance(log, AnalysisLog) else Path(str(log)).name
     analysis = log if isinstance(log, AnalysisLog) else open_analysis_log(log)
     view = LogView.of_log(analysis)
-    window = _window(analysis)
+    window = learning_window(analysis)
     tick(0.1)
     found: list = []
 

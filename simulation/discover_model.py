@@ -81,6 +81,7 @@ CITIZEN_WAITS = ("supplement_received", "withdraw")
 GENERATED = ("submit_online", "apology_reschedule")
 WAIT_SUFFIX = ".wait"
 CALIBRATION_ROUNDS = 2
+LEARN_DAYS = 365
 CALIBRATION_TOLERANCE = 0.1
 
 
@@ -97,6 +98,18 @@ class Discovery:
     end: pd.Timestamp
     cases: int
     notes: list[str] = field(default_factory=list)
+
+
+def learning_window(log: AnalysisLog, start: Any = None, end: Any = None,
+                    days: int = LEARN_DAYS) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The local days [start, end) a model is learnt from by default: the ``days`` up to the
+    log's last receipt (the month profile needs 11 months or more); ``start`` / ``end`` (the
+    last day, inclusive) override either side."""
+    last = log.cases["received_at"].max().tz_convert(TZ).normalize()
+    hi = _local_day(end, "end") + pd.Timedelta(days=1) if end is not None else \
+        last + pd.Timedelta(days=1)
+    lo = _local_day(start, "start") if start is not None else hi - pd.Timedelta(days=days)
+    return lo, hi
 
 
 def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
