@@ -30,9 +30,7 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
   three or more) runs in batches for paper dossiers: the release times are the times of day
   the bunches' dossiers were all ready, rounded to ``RELEASE_ROUNDING`` minutes, keeping those
   of at least ``RELEASE_SHARE`` of the bunches; the trip is the time from release to the end.
-  The other dossiers do the activity as an ordinary step (an electronic transfer), and so do
-  the paper dossiers of a process whose own events of that activity are not bunched (e.g.
-  urgent procedures whose papers go by runner).
+  The other dossiers do the activity as an ordinary step (an electronic transfer).
 * **Resource pools** per agency and role, split where officers of one role do different work
   (case handlers and delegated on-spot officers; one agency ``centre`` and role ``staff``
   where the log has none). Its staff is the number of its officers at work on a busy day
@@ -124,9 +122,6 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
     calendar = log.calendar
     cases = _case_attributes(cases, events, calendar, notes)
     events = _timed_events(events, cases, calendar, notes)
-    events["bunched"] = events.groupby(["activity", "timestamp"])["case_id"].transform(
-        "size").to_numpy() >= 3
-    cases = _runner_groups(cases, events)
     group_of = cases.set_index("case_id")["group"]
     events["group"] = group_of.reindex(events["case_id"]).to_numpy()
     batches, batched = _batches(events, cases, notes)
@@ -234,26 +229,6 @@ def _case_attributes(cases: pd.DataFrame, events: pd.DataFrame, calendar, notes)
     first = events.groupby("case_id", sort=False)["timestamp"].min()
     out["arrival"] = first.reindex(out["case_id"]).dt.tz_convert("Asia/Ho_Chi_Minh").array
     return out
-
-
-def _runner_groups(cases: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """Cases of procedures whose paper dossiers are carried one by one where others wait for
-    batches (urgent procedures, a runner) get a process apart: ``<group>.runner``."""
-    paper = _paper(cases)
-    ev = events.loc[paper.reindex(events["case_id"]).to_numpy()]
-    batched = ev.groupby("activity")["bunched"].mean()
-    ev = ev.loc[ev["activity"].map(batched).to_numpy() >= BATCH_SHARE]
-    if ev.empty:
-        return cases
-    procedure = cases.set_index("case_id")["procedure_id"]
-    share = ev["bunched"].groupby(procedure.reindex(ev["case_id"]).to_numpy()).agg(
-        ["mean", "size"])
-    runner = set(share.index[(share["mean"] < BATCH_SHARE / 2) & (share["size"] >= 10)])
-    own = [ident(f"{a}.{m}.{pid}") for a, m, pid in
-           zip(cases["agency"], cases["model"], cases["procedure_id"])]
-    pooled = cases["group"].to_numpy() != np.array(own, dtype=object)
-    moved = cases["procedure_id"].isin(runner) & pooled
-    return cases.assign(group=cases["group"].where(~moved, cases["group"] + ".runner"))
 
 
 def _timed_events(events: pd.DataFrame, cases: pd.DataFrame, calendar, notes) -> pd.DataFrame:
@@ -526,7 +501,7 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
                               max_visits=cap))
             sources[activity] = [step_id]
             entry[activity] = {True: step_id, False: step_id}
-        elif activity in batched and a.loc[on_paper, "bunched"].mean() >= BATCH_SHARE:
+        elif activity in batched:
             batch_id, trip = batched[activity]
             step_id = new_id(activity)
             steps.append(Step(id=step_id, activity=None if step_id == activity else activity,
