@@ -3,15 +3,19 @@
 What is learnt, and how (every default a log forces is written to ``Discovery.notes``):
 
 * **Processes**: one per procedure with at least ``OWN_PROCESS`` dossiers, and one for the
-  other procedures of each agency and handling model (the cases' ``agency`` and ``model``
-  columns; one process when a log has neither). Its steps are
+  other procedures of each agency, handling model and fee status (the cases' ``agency``,
+  ``model`` and ``fee`` columns: procedures that charge a fee have a payment step; one
+  process when a log has none of them). Its steps are
   the activities of the group; routing is the directly-follows probabilities from ``start``
   through the activities to ``end``, learnt per kind of dossier (channel, digitised, paid
   online) where a kind has at least ``MIN_ROUTE`` dossiers leaving a step, else from the
-  coarsest kind that has (channel and digitised, digitised and paid, digitised, paid,
-  channel), else pooled over kinds. ``max_visits`` of a step is the most times one dossier did it.
+  first coarser kind that has (channel and digitised; paper or online, digitised and paid;
+  paper or online and digitised; digitised and paid; digitised; paid; channel), else pooled
+  over kinds. ``max_visits`` of a step is the most times one dossier did it.
   ``submit_online`` and ``apology_reschedule`` are not steps: the engine writes them itself
   (online channels; the deadline rules).
+  A procedure whose legal time or handling model changed within the window is learnt from
+  its dossiers since the change (the earlier ones count for arrivals and pools only).
 * **Waiting and service**: a step's time is measured on the working-minute clock from the end
   of the dossier's previous event (its arrival for the first one) to the end of the step. It
   is split into an in-tray wait (a silent step, no officer held; its quantiles are those of the
@@ -22,7 +26,8 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
   Citizen waits (``supplement_received``, ``withdraw``) last wall-clock time. Distributions are
   empirical (``QUANTILES`` quantiles). A process shared by several procedures keeps the
   in-tray wait of a step whose time grows with the legal time (the appraisal) in legal days'
-  units, which each procedure scales by its own legal time; other waits each procedure scales
+  units, and its service too where that grows with it (work spread over days), which each
+  procedure scales by its own legal time; other waits each procedure scales
   by the ratio of its mean step time to the group's, shrunk towards 1 with ``SHRINK``
   dossiers of weight.
 * **Batching**: an activity whose events of paper dossiers (filed at the counter or by post,
@@ -40,8 +45,9 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
 * **Arrivals** per procedure: dossiers per working day over the window, a weekday profile and
   (for a window of 11 months or more) a month profile of the whole log; online dossiers'
   hours and days-off share from the submissions (the rate counts the arrivals of working
-  days; the engine adds those of days off). Channels, digitisation, online payment and
-  fee are the procedure's shares; legal days the value in force at the window's end (without
+  days; the engine adds those of days off). Channels, digitisation and online payment are
+  the procedure's shares at the window's end (see ``_present_shares``: they drift year by
+  year), the fee its median; legal days the value in force at the window's end (without
   a ``legal_days`` column: the 95th percentile of lead times, rounded up to half a day).
 * **Calendar**: the log's office hours; apologies when the log has ``apology_reschedule``.
 * **Calibration**: the in-tray waits measured in the log already hold the queueing of its
@@ -82,6 +88,7 @@ GENERATED = ("submit_online", "apology_reschedule")
 WAIT_SUFFIX = ".wait"
 CALIBRATION_ROUNDS = 2
 LEARN_DAYS = 365
+RECENT_DAYS = 91
 CALIBRATION_TOLERANCE = 0.1
 
 
@@ -126,9 +133,14 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
     events["group"] = group_of.reindex(events["case_id"]).to_numpy()
     batches, batched = _batches(events, cases, notes)
     pools, pool_of = _pools(events, calendar, lo, hi, notes)
+    # processes are learnt from the dossiers handled as the procedures are handled now
+    events = events.loc[events["case_id"].isin(cases.loc[cases["current"], "case_id"])]
     processes, scales = [], {}
+    lent = _borrowed(events, cases)
+    model_of = cases.groupby("group")["model"].agg(lambda m: m.value_counts().index[0])
     for group, ev in events.groupby("group", sort=True):
-        process, group_scales = _process(str(group), ev, cases, batched, pool_of)
+        process, group_scales = _process(str(group), ev, cases, batched, pool_of,
+                                         lent.get(model_of[group], {}))
         processes.append(process)
         scales.update({(process.id, pid): value for pid, value in group_scales.items()})
     procs = _procedures(cases, calendar, lo, hi, scales, notes)
@@ -223,12 +235,34 @@ def _case_attributes(cases: pd.DataFrame, events: pd.DataFrame, calendar, notes)
     out["lead_days"] = cases["lead_time_working_days"].to_numpy(dtype=float)
     if "procedure_name" in cases:
         out["name"] = cases["procedure_name"].astype("string").fillna("").to_numpy()
-    size = out.groupby("procedure_id")["case_id"].transform("size")
-    out["group"] = [ident(f"{a}.{m}" + (f".{p}" if n >= OWN_PROCESS else ""))
-                    for a, m, p, n in zip(out["agency"], out["model"], out["procedure_id"], size)]
-    first = events.groupby("case_id", sort=False)["timestamp"].min()
-    out["arrival"] = first.reindex(out["case_id"]).dt.tz_convert("Asia/Ho_Chi_Minh").array
+    # the dossiers under the legal time and handling model a procedure has at the window's end
+    order = out["received_at"].argsort(kind="stable")
+    regime = out["legal_days"].fillna(-1.0).astype(str) + "|" + out["model"].astype(str)
+    last = regime.iloc[order].groupby(out["procedure_id"].iloc[order]).last()
+    out["current"] = (regime == last.reindex(out["procedure_id"]).to_numpy()).to_numpy()
+    changed = int((~out["current"]).sum())
+    if changed:
+        notes.append(f"{changed} dossiers received before their procedure's legal time or "
+                     "handling model last changed count for arrivals and staff, not for the "
+                     "process")
+    size = out.groupby("procedure_id")["current"].transform("sum")
+    charges = out.groupby("procedure_id")["fee"].transform("median") > 0
+    out["group"] = [ident(f"{a}.{m}" + (f".{p}" if n >= OWN_PROCESS else ".fee" if f else ""))
+                    for a, m, p, n, f in zip(out["agency"], out["model"], out["procedure_id"],
+                                             size, charges)]
+    out["arrival"] = _arrivals(events).reindex(out["case_id"]).dt.tz_convert(
+        "Asia/Ho_Chi_Minh").array
     return out
+
+
+def _arrivals(events: pd.DataFrame) -> pd.Series:
+    """Per dossier, when it arrived: its first event's start (a citizen at the counter is
+    served from the start of the receipt), else its first event's end."""
+    first = events.groupby("case_id", sort=False)["timestamp"].min()
+    if "start_timestamp" in events and events["start_timestamp"].notna().any():
+        began = events.groupby("case_id", sort=False)["start_timestamp"].min()
+        first = first.where(~(began < first), began)
+    return first
 
 
 def _timed_events(events: pd.DataFrame, cases: pd.DataFrame, calendar, notes) -> pd.DataFrame:
@@ -417,11 +451,11 @@ def _empirical(values: np.ndarray, basis: str = "working") -> Duration:
     return Duration(kind="empirical", quantiles=[float(v) for v in q], basis=basis)
 
 
-def _grows_with_legal_time(a: pd.DataFrame, legal_of: pd.Series) -> bool:
-    """Whether a step's time grows with the procedures' legal times (the appraisal does,
+def _grows_with_legal_time(a: pd.DataFrame, times: np.ndarray, legal_of: pd.Series) -> bool:
+    """Whether a step's ``times`` grow with the procedures' legal times (the appraisal does,
     a transfer does not): at least three procedures with ``LEGAL_SUPPORT`` dossiers each, of
-    different legal times, whose mean step times rank with them (Spearman ρ ≥ ``LEGAL_RHO``)."""
-    stats = a.groupby("procedure_id")["sojourn"].agg(["mean", "size"])
+    different legal times, whose mean times rank with them (Spearman ρ ≥ ``LEGAL_RHO``)."""
+    stats = pd.Series(times, index=a.index).groupby(a["procedure_id"]).agg(["mean", "size"])
     stats = stats.loc[stats["size"] >= LEGAL_SUPPORT]
     legal = legal_of.reindex(stats.index)
     if len(stats) < 3 or legal.nunique() < 3:
@@ -440,7 +474,7 @@ def _wait_quantiles(sojourn: np.ndarray, service: np.ndarray) -> list[float]:
 
 
 def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
-             pool_of: dict) -> tuple[Process, dict]:
+             pool_of: dict, borrowed: dict) -> tuple[Process, dict]:
     """The process of one group and the per-procedure scales of its in-tray waits."""
     steps: list[Step] = []
     entry: dict[str, dict[bool, str]] = {}   # activity -> {paper?: the step entered}
@@ -453,6 +487,7 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
     scaled_steps: list[tuple[str, str]] = []
     legal_scaled: dict[str, dict[str, float]] = {}
     legal_of = cases.groupby("procedure_id")["legal_days"].last().fillna(1.0).clip(lower=0.5)
+    members = ev["procedure_id"].unique()   # a step in legal days' units scales for them all
 
     def new_id(text: str) -> str:
         out = ident(text)
@@ -468,10 +503,12 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
         pool = pool_of.get((group, activity))
         service = a["service"].to_numpy(dtype=float) if pool else np.zeros(len(a))
         sojourn = a["sojourn"].to_numpy(dtype=float)
-        per_legal = _grows_with_legal_time(a, legal_of)
+        legal = a["procedure_id"].map(legal_of).to_numpy(dtype=float)
+        per_legal = _grows_with_legal_time(a, sojourn, legal_of)
+        # an officer's work that spans days (the appraisal) may grow with the legal time too
+        service_per_legal = per_legal and _grows_with_legal_time(a, service, legal_of)
         if per_legal:
             # in legal days' units: each procedure scales the wait by its legal time
-            legal = a["procedure_id"].map(legal_of).to_numpy(dtype=float)
             delay = _empirical(np.maximum(sojourn - service, 0.0) / legal).quantiles or [0, 0]
         else:
             delay = _wait_quantiles(sojourn, service)
@@ -481,12 +518,16 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
             steps.append(Step(id=first, activity=activity, logged=False, max_visits=cap,
                               duration=Duration(kind="empirical", quantiles=delay)))
             if per_legal:
-                for pid in a["procedure_id"].unique():
+                for pid in members:
                     legal_scaled.setdefault(str(pid), {})[first] = float(legal_of[pid])
             else:
                 scaled_steps.append((activity, first))
-        steps.append(Step(id=step_id, activity=label, duration=_empirical(service), pool=pool,
+        steps.append(Step(id=step_id, activity=label, pool=pool,
+                          duration=_empirical(service / legal if service_per_legal else service),
                           max_visits=None if first != step_id else cap))
+        if service_per_legal:
+            for pid in members:
+                legal_scaled.setdefault(str(pid), {})[step_id] = float(legal_of[pid])
         sources.setdefault(activity, []).append(step_id)
         return first
 
@@ -516,7 +557,7 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
             entry[activity] = {True: first, False: first}
     transitions = [Transition(source=s.id, target=_served_by(s.id, steps))
                    for s in steps if not s.logged]
-    transitions += _routing(ev, cases, entry, sources)
+    transitions += _routing(ev, cases, entry, sources, borrowed)
     result = next((a for a in RESULT_READY if a in sources), None)
     process = Process(
         id=group, steps=steps, transitions=transitions,
@@ -536,10 +577,9 @@ def _served_by(wait_id: str, steps: list[Step]) -> str:
     return ids[ids.index(wait_id) + 1]
 
 
-def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, str]],
-             sources: dict[str, list[str]]) -> list[Transition]:
-    """Directly-follows probabilities per kind of dossier (pooled where a kind is rare); paper
-    dossiers enter the batched variant of an activity."""
+def _hops(ev: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
+    """Each dossier's moves from ``start`` through its activities to ``end``, with its kind
+    (channel, paper, digitised, paid online)."""
     attrs = cases.set_index("case_id")[["channel", "digitised", "paid_online"]]
     last = ~ev["case_id"].eq(ev["case_id"].shift(-1))
     hops = pd.DataFrame({
@@ -549,6 +589,27 @@ def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, 
         "target": pd.concat([ev["activity"], pd.Series(END, index=ev.index[last])],
                             ignore_index=True)})
     hops = hops.join(attrs, on="case_id")
+    hops["paper"] = ~hops["channel"].isin(ONLINE_CHANNELS)
+    return hops
+
+
+def _borrowed(events: pd.DataFrame, cases: pd.DataFrame) -> dict:
+    """Per handling model, the moves of all its dossiers by paper or online and digitised:
+    what a process borrows for a kind it has too few dossiers of (a centre-wide practice,
+    such as digitising paper dossiers after receipt)."""
+    hops = _hops(events, cases)
+    model = cases.set_index("case_id")["model"]
+    hops["model"] = model.reindex(hops["case_id"]).to_numpy()
+    return {m: _distributions(h, ["paper", "digitised"], MIN_ROUTE)
+            for m, h in hops.groupby("model", sort=True)}
+
+
+def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, str]],
+             sources: dict[str, list[str]], borrowed: dict) -> list[Transition]:
+    """Directly-follows probabilities per kind of dossier (borrowed or pooled where a kind is
+    rare); paper dossiers enter the batched variant of an activity."""
+    attrs = cases.set_index("case_id")[["channel", "digitised", "paid_online"]]
+    hops = _hops(ev, cases)
     varied = any(e[True] != e[False] for e in entry.values())
     used = {name: attrs[name].nunique() > 1 or (varied and name != "paid_online")
             for name in attrs}
@@ -558,17 +619,29 @@ def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, 
     def target_of(name: str, on_paper: bool) -> str:
         return END if name == END else entry[name][on_paper]
 
-    # a kind with too few dossiers leaving a step borrows from a coarser kind
-    levels = [names for names in (split, ["channel", "digitised"], ["digitised", "paid_online"],
-                                  ["digitised"], ["paid_online"], ["channel"])
-              if names and all(n in split for n in names)]
+    # a kind with too few dossiers leaving a step borrows from a coarser kind ("paper": filed
+    # at the counter or by post)
+    levels = [names for names in (split, ["channel", "digitised"],
+                                  ["paper", "digitised", "paid_online"], ["paper", "digitised"],
+                                  ["digitised", "paid_online"], ["digitised"], ["paid_online"],
+                                  ["channel"])
+              if names and all(n in split or (n == "paper" and "channel" in split)
+                               for n in names)]
     pooled_of = _distributions(hops, [], 1)
     tables = [(names, _distributions(hops, names, MIN_ROUTE)) for names in levels]
+    if "digitised" in split and "channel" in split:
+        # after the kinds that tell paper from online and digitised, before those that do not
+        known = set(hops["target"])
+        lent = {key: _restricted(dist, known) for key, dist in borrowed.items()}
+        at = next((k for k, (names, _) in enumerate(tables)
+                   if names and "paper" not in names and "channel" not in names), len(tables))
+        tables.insert(at, (["paper", "digitised"], {k: v for k, v in lent.items() if v}))
     for source in sorted(set(hops["source"])):
         pooled = pooled_of[(source, ())]
         per_class = {}
         for _, channel, digitised, paid in case_classes():
-            values = {"channel": channel, "digitised": digitised, "paid_online": paid}
+            values = {"channel": channel, "digitised": digitised, "paid_online": paid,
+                      "paper": channel not in ONLINE_CHANNELS}
             for names, table in tables:
                 found = table.get((source, tuple(values[n] for n in names)))
                 if found is not None:
@@ -593,6 +666,13 @@ def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, 
                 out += [Transition(source=source_id, target=target_of(t, on_paper),
                                    probability=float(p), **cond) for t, p in dist.items()]
     return out
+
+
+def _restricted(dist: dict[str, float], targets: set) -> dict[str, float]:
+    """``dist`` over the ``targets`` a process has, renormalised (empty if none)."""
+    kept = {t: p for t, p in dist.items() if t in targets}
+    total = sum(kept.values())
+    return {t: p / total for t, p in kept.items()} if total > 0 else {}
 
 
 def _distributions(hops: pd.DataFrame, names: list[str], minimum: int) -> dict:
@@ -683,18 +763,18 @@ def _procedures(cases: pd.DataFrame, calendar, lo, hi, scales: dict, notes) -> l
     # the rate of working days; online arrivals on days off follow online_off_day_factor
     arrival = pd.to_datetime(cases["arrival"])
     cases = cases.assign(on_working_day=calendar.is_working_day(arrival.dt.date.to_numpy()))
+    present = _present_shares(cases, hi)
     out, taken = [], set()
     for pid, c in cases.sort_values("received_at").groupby("procedure_id", sort=True):
-        shares = c["channel"].value_counts(normalize=True)
-        channels = {ch: round(float(shares.get(ch, 0.0)), 6) for ch in CHANNELS
-                    if shares.get(ch, 0.0) > 0}
+        shares = present.loc[pid]
+        channels = {ch: round(float(shares[ch]), 6) for ch in CHANNELS if shares[ch] > 0}
         top = max(channels, key=channels.get)
         channels[top] = round(1.0 - sum(v for k, v in channels.items() if k != top), 6)
         legal = c["legal_days"].dropna()
         legal_days = float(legal.iloc[-1]) if len(legal) else float(cases["legal_days"].max())
         legal_days = math.floor(max(legal_days, 0.0) * 2 + 1e-9) / 2
         fee = float(c["fee"].median())
-        paid = float(c["paid_online"].mean()) if fee > 0 else 0.0
+        paid = float(shares["paid_online"]) if fee > 0 else 0.0
         arrivals = ArrivalProfile(
             per_working_day=round(int(c["on_working_day"].sum()) / n_days, 6),
             weekday_weights=prof["weekday"],
@@ -711,8 +791,38 @@ def _procedures(cases: pd.DataFrame, calendar, lo, hi, scales: dict, notes) -> l
             agency=str(c["agency"].iloc[-1]), legal_days=legal_days,
             model="five_on_spot" if c["model"].iloc[-1] == "five_on_spot" else "transfer",
             process=str(c["group"].iloc[-1]), arrivals=arrivals, channels=channels,
-            p_digitised=round(float(c["digitised"].mean()), 6), p_paid_online=round(paid, 6),
+            p_digitised=round(float(shares["digitised"]), 6), p_paid_online=round(paid, 6),
             fee=fee, duration_scales=scales.get((str(c["group"].iloc[-1]), pid))))
+    return out
+
+
+def _present_shares(cases: pd.DataFrame, hi: pd.Timestamp) -> pd.DataFrame:
+    """Per procedure, its shares of each channel, of digitised dossiers and of those paid
+    online at the window's end: those of its last ``RECENT_DAYS``, shrunk with ``SHRINK``
+    dossiers of weight towards its share over the window moved by its agency's change
+    between the window and its last ``RECENT_DAYS`` (the shares drift: online filing and
+    digitisation grow year by year)."""
+    x = pd.get_dummies(cases["channel"]).reindex(columns=list(CHANNELS), fill_value=False)
+    x["digitised"] = cases["digitised"].to_numpy()
+    x["paid_online"] = cases["paid_online"].to_numpy()
+    x = x.astype(float)
+    recent = (pd.to_datetime(cases["received_at"]) >= hi - pd.Timedelta(days=RECENT_DAYS))
+    recent = recent.to_numpy()
+    keys = {"procedure_id": cases["procedure_id"].to_numpy(),
+            "agency": cases["agency"].to_numpy()}
+    window = x.groupby(keys["procedure_id"]).mean()
+    late = x[recent].groupby(keys["procedure_id"][recent]).agg(["mean", "size"])
+    drift = (x[recent].groupby(keys["agency"][recent]).mean()
+             - x.groupby(keys["agency"]).mean()).fillna(0.0)
+    agency_of = cases.groupby("procedure_id")["agency"].last()
+    prior = (window + drift.reindex(agency_of.reindex(window.index)).to_numpy()).clip(0, 1)
+    out = prior.copy()
+    for column in x.columns:
+        mean = late[(column, "mean")].reindex(window.index).fillna(0.0)
+        n = late[(column, "size")].reindex(window.index).fillna(0.0)
+        out[column] = (n * mean + SHRINK * prior[column]) / (n + SHRINK)
+    channels = out[list(CHANNELS)]
+    out[list(CHANNELS)] = channels.div(channels.sum(axis=1).where(lambda v: v > 0, 1.0), axis=0)
     return out
 
 
@@ -732,10 +842,10 @@ def _calibrate(model: Model, events: pd.DataFrame, calendar, lo, hi, notes) -> N
         run = simulate(model, start=lo, end=hi, seed=round_)
         sim_cases = pd.DataFrame({
             "case_id": run.cases["case_id"].astype(str),
-            "arrival": run.events.groupby("case_id", observed=True)["timestamp"].min()
-            .reindex(run.cases["case_id"]).dt.tz_convert("Asia/Ho_Chi_Minh").array,
+            "arrival": _arrivals(run.events.assign(case_id=run.events["case_id"].astype(str)))
+            .reindex(run.cases["case_id"].astype(str)).dt.tz_convert("Asia/Ho_Chi_Minh").array,
             "group": run.cases["procedure_id"].astype(str).map(group_of).to_numpy()})
-        ev = run.events[["case_id", "activity", "timestamp"]].assign(
+        ev = run.events[["case_id", "activity", "timestamp", "start_timestamp"]].assign(
             case_id=lambda e: e["case_id"].astype(str),
             activity=lambda e: e["activity"].astype(str))
         ev["clock"] = calendar.to_clock(ev["timestamp"])

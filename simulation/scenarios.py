@@ -143,7 +143,7 @@ class FiveOnSpot:
                     f"the new legal time {self.legal_days:g} is longer than procedure "
                     f"{p.output_id!r}'s {p.legal_days:g} days.", field=f"{path}.legal_days",
                     fix="give a legal time no longer than the present one, or leave it out.")
-            process = _on_spot_process(out, p.agency)
+            process = _on_spot_process(out, p)
             p.process, p.model, p.duration_scales = process.id, "five_on_spot", None
             if self.legal_days is not None:
                 p.legal_days = math.floor(self.legal_days * 2 + 1e-9) / 2
@@ -509,24 +509,35 @@ def _on_spot_pool(model: Model, agency: str) -> ResourcePool | None:
     return None
 
 
-def _on_spot_process(model: Model, agency: str) -> Process:
-    """The agency's 5 tại chỗ process; else a copy of the busiest one; else a default."""
-    demand: dict[str, float] = {}
-    own = None
+def _on_spot_process(model: Model, procedure: Procedure) -> Process:
+    """The 5 tại chỗ process a moved ``procedure`` joins: its agency's busiest one among those
+    of procedures that, like it, charge a fee or do not (fees add a payment step), a process
+    shared by several procedures before one of a single procedure; else its agency's busiest;
+    else a copy of the busiest of all, preferring the same fee status, with the agency's own
+    pools; else a default."""
+    agency, fee = procedure.agency, procedure.fee > 0
+    demand: dict[str, list[float]] = {}
     for q in model.procedures:
-        if q.model == "five_on_spot":
-            demand[q.process] = demand.get(q.process, 0.0) + q.arrivals.per_working_day
-            if q.agency == agency:
-                own = own or q.process
-    if own:
-        return model.process(own)
+        if q.model == "five_on_spot" and q is not procedure:
+            d = demand.setdefault(q.process, [0.0, 0.0, 0.0, 0.0])
+            d[(q.fee > 0) == fee] += q.arrivals.per_working_day
+            d[2] = max(d[2], float(q.agency == agency))
+            d[3] += 1
+    ranked = sorted(demand, key=lambda pid: (demand[pid][2], demand[pid][1] > 0,
+                                              demand[pid][3] > 1, sum(demand[pid][:2]), pid))
+    if ranked and demand[ranked[-1]][2]:
+        return model.process(ranked[-1])
     pool_id = ident(f"{agency}.on_spot")
     if all(p.id != pool_id for p in model.pools):
         # its staff is set by FiveOnSpot.apply (at least one officer)
         model.pools.append(ResourcePool(id=pool_id, agency=agency, role="on_spot_officer",
                                         capacity=1, names=[]))
-    if demand:
-        template = copy.deepcopy(model.process(max(demand, key=demand.get)))
+    if ranked:
+        template = copy.deepcopy(model.process(ranked[-1]))
+        own_pools = {p.role: p.id for p in model.pools if p.agency == agency}
+        for step in template.steps:
+            if step.pool is not None:
+                step.pool = own_pools.get(model.pool(step.pool).role, step.pool)
         for step in _on_spot_steps(template):
             step.pool = pool_id
         template.id = ident(f"{agency}.five_on_spot")
