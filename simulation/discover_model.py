@@ -35,7 +35,9 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
   three or more) runs in batches for paper dossiers: the release times are the times of day
   the bunches' dossiers were all ready, rounded to ``RELEASE_ROUNDING`` minutes, keeping those
   of at least ``RELEASE_SHARE`` of the bunches; the trip is the time from release to the end.
-  The other dossiers do the activity as an ordinary step (an electronic transfer).
+  Each kind of dossier (channel, digitised) whose events of the activity are mostly in bunches
+  waits for the batch (a paper result goes back by courier even for a dossier filed online),
+  the others do it as an ordinary step (an electronic transfer).
 * **Resource pools** per agency and role, split where officers of one role do different work
   (case handlers and delegated on-spot officers; one agency ``centre`` and role ``staff``
   where the log has none). Its staff is the number of its officers at work on a busy day
@@ -47,8 +49,10 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
   hours and days-off share from the submissions (the rate counts the arrivals of working
   days; the engine adds those of days off). Channels, digitisation and online payment are
   the procedure's shares at the window's end (see ``_present_shares``: they drift year by
-  year), the fee its median; legal days the value in force at the window's end (without
-  a ``legal_days`` column: the 95th percentile of lead times, rounded up to half a day).
+  year), moving on over the next ``TREND_DAYS`` as its agency's did over the window's last
+  ``TREND_DAYS`` (``_projected_shares``), then held; the fee its median; legal days the
+  value in force at the window's end (without a ``legal_days`` column: the 95th percentile
+  of lead times, rounded up to half a day).
 * **Calendar**: the log's office hours; apologies when the log has ``apology_reschedule``.
 * **Calibration**: the in-tray waits measured in the log already hold the queueing of its
   time, which the pools then simulate again; so the model is run once over the window and
@@ -89,6 +93,8 @@ WAIT_SUFFIX = ".wait"
 CALIBRATION_ROUNDS = 2
 LEARN_DAYS = 365
 RECENT_DAYS = 91
+TREND_DAYS = 182
+MIN_TREND = 60
 CALIBRATION_TOLERANCE = 0.1
 
 
@@ -320,11 +326,11 @@ def _paper(cases: pd.DataFrame) -> pd.Series:
 
 def _batches(events: pd.DataFrame, cases: pd.DataFrame, notes) -> tuple[list, dict]:
     """Batch schedules of activities whose paper dossiers' events end in bunches;
-    ``batched`` maps activity → (schedule id, trip durations)."""
+    ``batched`` maps activity → (schedule id, trip durations, the kinds that wait for it)."""
     schedules, batched = [], {}
     paper = _paper(cases)
-    for activity, ev in events.groupby("activity", sort=True):
-        ev = ev.loc[paper.reindex(ev["case_id"]).to_numpy()]
+    for activity, every in events.groupby("activity", sort=True):
+        ev = every.loc[paper.reindex(every["case_id"]).to_numpy()]
         if activity in CITIZEN_WAITS or len(ev) < 30:
             continue
         size = ev.groupby("timestamp")["case_id"].transform("size")
@@ -350,10 +356,30 @@ def _batches(events: pd.DataFrame, cases: pd.DataFrame, notes) -> tuple[list, di
         sid = f"batch.{ident(activity)}"
         schedules.append(BatchSchedule(
             id=sid, release_times=[f"{int(r // 60):02d}:{int(r % 60):02d}" for r in releases]))
-        batched[activity] = (sid, _empirical(trip))
+        batched[activity] = (sid, _empirical(trip), _waiting_kinds(every, cases))
         notes.append(f"'{activity}' of paper dossiers runs in batches released at "
                      f"{', '.join(schedules[-1].release_times)}")
     return schedules, batched
+
+
+def _waiting_kinds(ev: pd.DataFrame, cases: pd.DataFrame) -> dict[tuple[str, bool], bool]:
+    """Per kind of dossier (channel, digitised) with ``MIN_ROUTE`` events of a batched
+    activity: whether most of them end in bunches, i.e. wait for the batch (a result issued
+    on paper goes back by courier even for a dossier filed online)."""
+    kind = cases.set_index("case_id")[["channel", "digitised"]].reindex(ev["case_id"])
+    bunched = ev.groupby("timestamp")["case_id"].transform("size").to_numpy() >= 3
+    share = pd.Series(bunched).groupby([kind["channel"].to_numpy(),
+                                        kind["digitised"].to_numpy()]).agg(["mean", "size"])
+    return {(str(c), bool(d)): bool(row["mean"] >= BATCH_SHARE)
+            for (c, d), row in share.iterrows() if row["size"] >= MIN_ROUTE}
+
+
+def _waits(batched: dict, activity: str, channel: str, digitised: bool) -> bool:
+    """Whether a dossier of this kind enters the batched variant of ``activity``: as the log
+    shows for its kind, else when it is filed on paper and not digitised."""
+    default = channel not in ONLINE_CHANNELS and not digitised
+    return batched[activity][2].get((channel, bool(digitised)), default) \
+        if activity in batched else default
 
 
 # -- pools -------------------------------------------------------------------------------------
@@ -482,7 +508,6 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
     max_visits = ev.groupby(["case_id", "activity"]).size().groupby(level=1).max()
     ev = ev.assign(procedure_id=cases.set_index("case_id")["procedure_id"]
                    .reindex(ev["case_id"]).to_numpy())
-    paper = pd.Series(_paper(cases).reindex(ev["case_id"]).to_numpy(), index=ev.index)
     used_ids: set[str] = {START, END}
     scaled_steps: list[tuple[str, str]] = []
     legal_scaled: dict[str, dict[str, float]] = {}
@@ -533,7 +558,6 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
 
     for activity, a in ev.groupby("activity", sort=True):
         cap = int(max_visits.get(activity, 1))
-        on_paper = paper.loc[a.index].to_numpy()
         if activity in CITIZEN_WAITS:
             step_id = new_id(activity)
             steps.append(Step(id=step_id, activity=None if step_id == activity else activity,
@@ -543,7 +567,10 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
             sources[activity] = [step_id]
             entry[activity] = {True: step_id, False: step_id}
         elif activity in batched:
-            batch_id, trip = batched[activity]
+            batch_id, trip, _ = batched[activity]
+            kinds = cases.set_index("case_id")[["channel", "digitised"]].reindex(a["case_id"])
+            on_paper = np.array([_waits(batched, activity, c, d) for c, d in
+                                 zip(kinds["channel"], kinds["digitised"])], dtype=bool)
             step_id = new_id(activity)
             steps.append(Step(id=step_id, activity=None if step_id == activity else activity,
                               duration=trip, batch=batch_id, max_visits=cap))
@@ -557,7 +584,7 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
             entry[activity] = {True: first, False: first}
     transitions = [Transition(source=s.id, target=_served_by(s.id, steps))
                    for s in steps if not s.logged]
-    transitions += _routing(ev, cases, entry, sources, borrowed)
+    transitions += _routing(ev, cases, entry, sources, borrowed, batched)
     result = next((a for a in RESULT_READY if a in sources), None)
     process = Process(
         id=group, steps=steps, transitions=transitions,
@@ -605,9 +632,11 @@ def _borrowed(events: pd.DataFrame, cases: pd.DataFrame) -> dict:
 
 
 def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, str]],
-             sources: dict[str, list[str]], borrowed: dict) -> list[Transition]:
+             sources: dict[str, list[str]], borrowed: dict,
+             batched: dict) -> list[Transition]:
     """Directly-follows probabilities per kind of dossier (borrowed or pooled where a kind is
-    rare); paper dossiers enter the batched variant of an activity."""
+    rare); the kinds that wait for a batch (``_waits``) enter the batched variant of an
+    activity."""
     attrs = cases.set_index("case_id")[["channel", "digitised", "paid_online"]]
     hops = _hops(ev, cases)
     varied = any(e[True] != e[False] for e in entry.values())
@@ -616,8 +645,8 @@ def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, 
     split = [name for name in ("channel", "digitised", "paid_online") if used[name]]
     out: list[Transition] = []
 
-    def target_of(name: str, on_paper: bool) -> str:
-        return END if name == END else entry[name][on_paper]
+    def target_of(name: str, channel: str, digitised: bool) -> str:
+        return END if name == END else entry[name][_waits(batched, name, channel, digitised)]
 
     # a kind with too few dossiers leaving a step borrows from a coarser kind ("paper": filed
     # at the counter or by post)
@@ -649,7 +678,7 @@ def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, 
                     break
         for source_id in ([START] if source == START else sources[source]):
             if not per_class and not varied:
-                out += [Transition(source=source_id, target=target_of(t, True),
+                out += [Transition(source=source_id, target=target_of(t, CHANNELS[0], False),
                                    probability=float(p)) for t, p in pooled.items()]
                 continue
             for _, channel, digitised, paid in case_classes():
@@ -659,11 +688,10 @@ def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, 
                     continue
                 values = {"channel": channel, "digitised": digitised, "paid_online": paid}
                 dist = per_class.get(tuple(values[name] for name in split), pooled)
-                on_paper = channel not in ONLINE_CHANNELS and not digitised
                 cond = {"channels": [channel] if used["channel"] else None,
                         "digitised": digitised if used["digitised"] else None,
                         "paid_online": paid if used["paid_online"] else None}
-                out += [Transition(source=source_id, target=target_of(t, on_paper),
+                out += [Transition(source=source_id, target=target_of(t, channel, digitised),
                                    probability=float(p), **cond) for t, p in dist.items()]
     return out
 
@@ -763,7 +791,7 @@ def _procedures(cases: pd.DataFrame, calendar, lo, hi, scales: dict, notes) -> l
     # the rate of working days; online arrivals on days off follow online_off_day_factor
     arrival = pd.to_datetime(cases["arrival"])
     cases = cases.assign(on_working_day=calendar.is_working_day(arrival.dt.date.to_numpy()))
-    present = _present_shares(cases, hi)
+    present, ahead = _projected_shares(cases, _present_shares(cases, hi), hi)
     out, taken = [], set()
     for pid, c in cases.sort_values("received_at").groupby("procedure_id", sort=True):
         shares = present.loc[pid]
@@ -792,13 +820,33 @@ def _procedures(cases: pd.DataFrame, calendar, lo, hi, scales: dict, notes) -> l
             model="five_on_spot" if c["model"].iloc[-1] == "five_on_spot" else "transfer",
             process=str(c["group"].iloc[-1]), arrivals=arrivals, channels=channels,
             p_digitised=round(float(shares["digitised"]), 6), p_paid_online=round(paid, 6),
-            fee=fee, duration_scales=scales.get((str(c["group"].iloc[-1]), pid))))
+            fee=fee, duration_scales=scales.get((str(c["group"].iloc[-1]), pid)),
+            **_over_time(channels, shares, ahead.loc[pid], hi, fee > 0)))
+    return out
+
+
+def _over_time(channels: dict, now: pd.Series, then: pd.Series, hi: pd.Timestamp,
+               fee: bool) -> dict[str, Any]:
+    """Dated shares from the window's end to ``TREND_DAYS`` later, where they move."""
+    start = pd.Timestamp(hi).strftime("%Y-%m-%d")
+    stop = (pd.Timestamp(hi) + pd.Timedelta(days=TREND_DAYS)).strftime("%Y-%m-%d")
+    out: dict[str, Any] = {}
+    later = {ch: round(float(then[ch]), 6) for ch in CHANNELS if then[ch] > 0}
+    if later and max(abs(later.get(ch, 0.0) - channels.get(ch, 0.0)) for ch in CHANNELS) >= 0.01:
+        top = max(later, key=later.get)
+        later[top] = round(1.0 - sum(v for k, v in later.items() if k != top), 6)
+        out["channels_over_time"] = {start: channels, stop: later}
+    for column, name in (("digitised", "p_digitised_over_time"),
+                         ("paid_online", "p_paid_online_over_time")):
+        if (column == "digitised" or fee) and abs(then[column] - now[column]) >= 0.01:
+            out[name] = {start: round(float(now[column]), 6),
+                         stop: round(float(then[column]), 6)}
     return out
 
 
 def _present_shares(cases: pd.DataFrame, hi: pd.Timestamp) -> pd.DataFrame:
     """Per procedure, its shares of each channel, of digitised dossiers and of those paid
-    online at the window's end: those of its last ``RECENT_DAYS``, shrunk with ``SHRINK``
+    online lately: those of its last ``RECENT_DAYS``, shrunk with ``SHRINK``
     dossiers of weight towards its share over the window moved by its agency's change
     between the window and its last ``RECENT_DAYS`` (the shares drift: online filing and
     digitisation grow year by year)."""
@@ -824,6 +872,49 @@ def _present_shares(cases: pd.DataFrame, hi: pd.Timestamp) -> pd.DataFrame:
     channels = out[list(CHANNELS)]
     out[list(CHANNELS)] = channels.div(channels.sum(axis=1).where(lambda v: v > 0, 1.0), axis=0)
     return out
+
+
+def _projected_shares(cases: pd.DataFrame, recent: pd.DataFrame,
+                      hi: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per procedure, its shares at the window's end and ``TREND_DAYS`` later: its shares of
+    the last ``RECENT_DAYS`` (``recent``, those of their middle day) moved by its agency's
+    linear trend over the window's last ``TREND_DAYS`` (the centre's when the agency has fewer
+    than ``MIN_TREND`` dossiers then; each slope shrunk towards 0 by its standard error),
+    within 0–1."""
+    received = pd.to_datetime(cases["received_at"])
+    late = (received >= hi - pd.Timedelta(days=TREND_DAYS)).to_numpy()
+    x = pd.get_dummies(cases["channel"]).reindex(columns=list(CHANNELS), fill_value=False)
+    x["digitised"] = cases["digitised"].to_numpy()
+    x["paid_online"] = cases["paid_online"].to_numpy()
+    x = x.astype(float)[late]
+    t = ((received[late] - hi).dt.total_seconds() / 86400.0).to_numpy()
+    agency = cases["agency"].astype(str).to_numpy()[late]
+
+    def slope(rows: np.ndarray) -> pd.Series:
+        tt = t[rows] - t[rows].mean()
+        ss = float((tt ** 2).sum())
+        if rows.sum() < MIN_TREND or not ss:
+            return pd.Series(0.0, index=x.columns)
+        y = x.to_numpy()[rows] - x.to_numpy()[rows].mean(axis=0)
+        b = tt @ y / ss
+        # shrunk by its noise: b · b² / (b² + se²), so a trend the data barely show stays flat
+        se2 = ((y - np.outer(tt, b)) ** 2).sum(axis=0) / max(len(tt) - 2, 1) / ss
+        return pd.Series(b * b ** 2 / np.maximum(b ** 2 + se2, 1e-18), index=x.columns)
+
+    centre = slope(np.ones(len(t), bool))
+    per_agency = {a: slope(agency == a) if (agency == a).sum() >= MIN_TREND else centre
+                  for a in np.unique(agency)}
+    agency_of = cases.groupby("procedure_id")["agency"].last().astype(str)
+    moves = pd.DataFrame([per_agency.get(agency_of[pid], centre) for pid in recent.index],
+                         index=recent.index)
+    out = []
+    for days in (RECENT_DAYS / 2, RECENT_DAYS / 2 + TREND_DAYS):
+        at = (recent + moves * days).clip(0, 1)
+        channels = at[list(CHANNELS)]
+        at[list(CHANNELS)] = channels.div(channels.sum(axis=1).where(lambda v: v > 0, 1.0),
+                                          axis=0)
+        out.append(at)
+    return out[0], out[1]
 
 
 # -- calibration -------------------------------------------------------------------------------

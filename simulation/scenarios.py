@@ -37,8 +37,10 @@ TIME_CUT_MODES = ("deadline", "deadline_and_process")
 ON_SPOT_ACTIVITY = "appraise_approve_on_spot"
 # a default on-the-spot service when the model has no 5 tại chỗ process to copy (minutes)
 DEFAULT_ON_SPOT = Duration(kind="lognormal", mean=60.0, sd=40.0, minimum=5.0)
-# how busy delegated officers are planned to be when FiveOnSpot sizes them
+# how busy delegated officers are planned to be when FiveOnSpot sizes them: on average, and
+# at most in the busiest month
 ON_SPOT_UTILISATION = 0.6
+PEAK_UTILISATION = 0.85
 STEP_DAYS = 0.5
 # the share of a procedure's work that a "deadline_and_process" cut shortens
 MAIN_WORK = 0.8
@@ -117,10 +119,11 @@ class TimeCut:
 @dataclass(frozen=True)
 class FiveOnSpot:
     """Move ``procedures`` to 5 tại chỗ, with ``officers`` more delegated officers at the
-    centre for their agency (None: the on-spot pool is staffed for all the work it then has at
-    ``ON_SPOT_UTILISATION``, never below its present staff) and, optionally, a new legal time
-    ``legal_days``. An agency without delegated officers gets ``officers`` of them (at least
-    one)."""
+    centre for their agency (None: the on-spot pool is staffed for all the work it then has,
+    as a staffing plan does: the staff nearest to ``ON_SPOT_UTILISATION`` busy, enough to
+    keep its busiest month at most ``PEAK_UTILISATION`` busy, never below its present staff)
+    and, optionally, a new legal time ``legal_days``. An agency without delegated officers
+    gets ``officers`` of them (at least one)."""
 
     procedures: list[str]
     officers: int | None = None
@@ -157,12 +160,17 @@ class FiveOnSpot:
                 pool.names = None
             if self.officers is None:
                 # staffed for all the work it then has, as a staffing plan does
+                users = [p for p in out.procedures if p.model == "five_on_spot"
+                         and _on_spot_pool(out, p.agency) is pool]
                 minutes = sum(p.arrivals.per_working_day * _on_spot_minutes(out, p)
-                              for p in out.procedures if p.model == "five_on_spot"
-                              and _on_spot_pool(out, p.agency) is pool)
-                day = out.office_hours().minutes_per_day * ON_SPOT_UTILISATION
-                _add_officers(pool, max(math.ceil(minutes / day), pool.capacity if not created
-                                        else 1) - pool.capacity)
+                              for p in users)
+                peak = sum(p.arrivals.per_working_day * max(p.arrivals.month_weights)
+                           * _on_spot_minutes(out, p) for p in users)
+                day = out.office_hours().minutes_per_day
+                staff = max(round(minutes / (day * ON_SPOT_UTILISATION)),
+                            math.ceil(peak / (day * PEAK_UTILISATION) - 1e-9), 1)
+                _add_officers(pool, max(staff, pool.capacity if not created else 1)
+                              - pool.capacity)
             elif created:
                 _add_officers(pool, max(self.officers, 1) - pool.capacity)
             else:

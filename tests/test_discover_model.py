@@ -20,7 +20,8 @@ from mining.analysis_table import prepare
 from mining.open_log import open_analysis_log
 from simulation.discover_model import DiscoveryError, discover_model
 from simulation.engine import simulate
-from simulation.model import Model
+from simulation.model import Model, case_classes
+from simulation.pool_sizing import expected_visits
 from simulation.run_kpis import run_kpis
 from simulation.sample_output import to_imported
 from tests.test_cli import SAMPLE
@@ -107,6 +108,41 @@ def test_paper_transfers_are_batched_near_the_true_release_times(truth):
     electronic = [s for pr in model.processes for s in pr.steps
                   if s.activity_id == "transfer_to_agency" and not s.batch]
     assert electronic
+
+
+@pytest.mark.parametrize("activity", ["transfer_to_agency", "return_to_centre"])
+def test_each_kind_of_dossier_waits_for_the_courier_as_the_log_shows(truth, activity):
+    """centre()'s courier carries every dossier that is not digitised, those filed online too
+    (their papers and results move on paper): who waits for a batch is learnt per kind of
+    dossier, not assumed from the channel."""
+    _, _, found = truth
+    for process in found.model.processes:
+        steps = {s.id: s for s in process.steps if s.activity_id == activity}
+        for _, channel, digitised, paid in case_classes():
+            visits = expected_visits(process, channel, digitised, paid)
+            total = sum(visits[i] for i in steps)
+            if total < 0.5:
+                continue
+            batched = sum(visits[i] for i, s in steps.items() if s.batch)
+            assert batched == pytest.approx(0.0 if digitised else total, abs=1e-6), \
+                (process.id, channel, digitised)
+
+
+def test_shares_move_on_as_the_log_shows_them_moving(truth):
+    """Digitisation rising from 20 % to 80 % over the window goes on rising after it (a model
+    for the months ahead); where the shares hold steady they stay as they are."""
+    rising = centre()
+    rising.procedures[0].p_digitised_over_time = {START: 0.2, END: 0.8}
+    result = simulate(rising, start=START, end=END, seed=5)
+    found = discover_model(prepare(to_imported(result, "rising")), start=START, end=END)
+    p = found.model.procedure("SYT-01")
+    now, later = list(p.p_digitised_over_time.values())
+    assert list(p.p_digitised_over_time) == ["2024-04-01", "2024-09-30"]
+    assert now == p.p_digitised and now > 0.5 and later > now + 0.2
+    steady = truth[2].model.procedure("SYT-01")
+    for points in (steady.p_digitised_over_time, steady.p_paid_online_over_time):
+        values = list((points or {"": 0.0}).values())
+        assert max(values) - min(values) < 0.05
 
 
 def test_silent_steps_are_not_written_to_a_simulated_log(truth, replayed):

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from simulation.model import ONLINE_CHANNELS, TRANSFER_ACTIVITIES, Model
-from simulation.scenarios import (ON_SPOT_UTILISATION, ChannelShift, Demand, FiveOnSpot,
-                                  Scenario, ScenarioError, Staffing, TimeCut, read_scenarios,
-                                  scenario_from_dict)
+from simulation.scenarios import (ON_SPOT_UTILISATION, PEAK_UTILISATION, ChannelShift, Demand,
+                                  FiveOnSpot, Scenario, ScenarioError, Staffing, TimeCut,
+                                  read_scenarios, scenario_from_dict)
 from tests.test_engine import centre
 
 ON_SPOT = "appraise_approve_on_spot"
@@ -130,15 +130,18 @@ def test_five_on_spot_adds_exactly_the_officers_asked_for(officers):
 
 @pytest.mark.parametrize("per_day", [18, 54, 120], ids=["18-a-day", "54-a-day", "120-a-day"])
 def test_five_on_spot_without_officers_staffs_the_on_spot_pool_for_its_work(per_day):
-    """officers=None: the on-spot pool gets as many delegated officers as keep all its work
-    (every 5 tại chỗ dossier's 20 minutes of appraise_approve_on_spot, the moved ones
-    included) ON_SPOT_UTILISATION busy, and never fewer than it had."""
+    """officers=None: the on-spot pool gets the number of delegated officers nearest to
+    keeping all its work (every 5 tại chỗ dossier's 20 minutes of appraise_approve_on_spot,
+    the moved ones included) ON_SPOT_UTILISATION busy, enough to keep its busiest month at
+    most PEAK_UTILISATION busy, and never fewer than it had."""
     model = centre_on_spot()
     model.procedure("SYT-01").arrivals.per_working_day = per_day
     out = FiveOnSpot(procedures=["SYT-01"]).apply(model)
     work = sum(p.arrivals.per_working_day * 20 for p in out.procedures
                if p.model == "five_on_spot")
-    expected = max(capacities(model)["spot"], math.ceil(work / (450 * ON_SPOT_UTILISATION)))
+    assert all(p.arrivals.month_weights == [1.0] * 12 for p in out.procedures)
+    expected = max(capacities(model)["spot"], round(work / (450 * ON_SPOT_UTILISATION)),
+                   math.ceil(work / (450 * PEAK_UTILISATION)))
     assert capacities(out)["spot"] == expected
     if per_day == 120:
         assert expected > capacities(model)["spot"]
