@@ -844,16 +844,21 @@ def _over_time(channels: dict, now: pd.Series, then: pd.Series, hi: pd.Timestamp
     return out
 
 
+def _share_columns(cases: pd.DataFrame) -> pd.DataFrame:
+    """Per dossier, 0/1 for each channel, for digitised and for paid online."""
+    x = pd.get_dummies(cases["channel"]).reindex(columns=list(CHANNELS), fill_value=False)
+    x["digitised"] = cases["digitised"].to_numpy()
+    x["paid_online"] = cases["paid_online"].to_numpy()
+    return x.astype(float)
+
+
 def _present_shares(cases: pd.DataFrame, hi: pd.Timestamp) -> pd.DataFrame:
     """Per procedure, its shares of each channel, of digitised dossiers and of those paid
     online lately: those of its last ``RECENT_DAYS``, shrunk with ``SHRINK``
     dossiers of weight towards its share over the window moved by its agency's change
     between the window and its last ``RECENT_DAYS`` (the shares drift: online filing and
     digitisation grow year by year)."""
-    x = pd.get_dummies(cases["channel"]).reindex(columns=list(CHANNELS), fill_value=False)
-    x["digitised"] = cases["digitised"].to_numpy()
-    x["paid_online"] = cases["paid_online"].to_numpy()
-    x = x.astype(float)
+    x = _share_columns(cases)
     recent = (pd.to_datetime(cases["received_at"]) >= hi - pd.Timedelta(days=RECENT_DAYS))
     recent = recent.to_numpy()
     keys = {"procedure_id": cases["procedure_id"].to_numpy(),
@@ -883,10 +888,7 @@ def _projected_shares(cases: pd.DataFrame, recent: pd.DataFrame,
     within 0–1."""
     received = pd.to_datetime(cases["received_at"])
     late = (received >= hi - pd.Timedelta(days=TREND_DAYS)).to_numpy()
-    x = pd.get_dummies(cases["channel"]).reindex(columns=list(CHANNELS), fill_value=False)
-    x["digitised"] = cases["digitised"].to_numpy()
-    x["paid_online"] = cases["paid_online"].to_numpy()
-    x = x.astype(float)[late]
+    x = _share_columns(cases)[late]
     t = ((received[late] - hi).dt.total_seconds() / 86400.0).to_numpy()
     agency = cases["agency"].astype(str).to_numpy()[late]
 
