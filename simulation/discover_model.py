@@ -24,12 +24,13 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
   resource availability (the service began when both the dossier's previous step and the
   officer's previous event were done; the usual estimate when logs record completions only).
   Citizen waits (``supplement_received``, ``withdraw``) last wall-clock time. Distributions are
-  empirical (``QUANTILES`` quantiles). A process shared by several procedures keeps the
-  in-tray wait of a step whose time grows with the legal time (the appraisal) in legal days'
-  units, and its service too where that grows with it (work spread over days), which each
-  procedure scales by its own legal time; other waits each procedure scales
-  by the ratio of its mean step time to the group's, shrunk towards 1 with ``SHRINK``
-  dossiers of weight.
+  empirical (``QUANTILES`` quantiles). Intake (``INTAKE``) is learnt apart for paper dossiers
+  and online ones (those wait for the counter to take them up) when each kind has
+  ``MIN_ROUTE`` dossiers. A process shared by several procedures keeps an in-tray wait or a
+  service that grows clearly with the legal time (the appraisal; ``_grows_with_legal_time``)
+  in legal days' units beyond a reserve (``_legal_units``), which each procedure scales by
+  its own legal time; other waits each procedure scales by the ratio of its mean step time
+  to the group's, shrunk towards 1 with ``SHRINK`` dossiers of weight.
 * **Batching**: an activity whose events of paper dossiers (filed at the counter or by post,
   not digitised) end in bunches at the same minute (``BATCH_SHARE`` of them in bunches of
   three or more) runs in batches for paper dossiers: the release times are the times of day
@@ -76,11 +77,14 @@ from simulation.model import (CHANNELS, END, ONLINE_CHANNELS, START, ArrivalProf
                               Transition, case_classes, ident, known_activities)
 
 MIN_ROUTE = 30
+INTAKE = "receive"                # the first step at the centre (online dossiers wait for it)
 OWN_PROCESS = 200
 QUANTILES = 41
 SHRINK = 20.0
 LEGAL_SUPPORT = 5
 LEGAL_RHO = 0.5
+LEGAL_T = 3.0
+LEGAL_GROWTH = 2.0
 BATCH_SHARE = 0.5
 RELEASE_ROUNDING = 15
 RELEASE_SHARE = 0.1
@@ -375,11 +379,13 @@ def _waiting_kinds(ev: pd.DataFrame, cases: pd.DataFrame) -> dict[tuple[str, boo
 
 
 def _waits(batched: dict, activity: str, channel: str, digitised: bool) -> bool:
-    """Whether a dossier of this kind enters the batched variant of ``activity``: as the log
-    shows for its kind, else when it is filed on paper and not digitised."""
-    default = channel not in ONLINE_CHANNELS and not digitised
-    return batched[activity][2].get((channel, bool(digitised)), default) \
-        if activity in batched else default
+    """Whether a dossier of this kind enters the first variant of ``activity``: of a batched
+    activity the batched one, as the log shows for its kind, else when it is filed on paper
+    and not digitised; of intake the counter's (filed on paper)."""
+    paper = channel not in ONLINE_CHANNELS
+    if activity in batched:
+        return batched[activity][2].get((channel, bool(digitised)), paper and not digitised)
+    return paper if activity == INTAKE else paper and not digitised
 
 
 # -- pools -------------------------------------------------------------------------------------
@@ -480,14 +486,45 @@ def _empirical(values: np.ndarray, basis: str = "working") -> Duration:
 def _grows_with_legal_time(a: pd.DataFrame, times: np.ndarray, legal_of: pd.Series) -> bool:
     """Whether a step's ``times`` grow with the procedures' legal times (the appraisal does,
     a transfer does not): at least three procedures with ``LEGAL_SUPPORT`` dossiers each, of
-    different legal times, whose mean times rank with them (Spearman ρ ≥ ``LEGAL_RHO``)."""
+    different legal times, whose mean times rank with them (Spearman ρ ≥ ``LEGAL_RHO``) and
+    rise clearly with them (see below)."""
     stats = pd.Series(times, index=a.index).groupby(a["procedure_id"]).agg(["mean", "size"])
     stats = stats.loc[stats["size"] >= LEGAL_SUPPORT]
     legal = legal_of.reindex(stats.index)
     if len(stats) < 3 or legal.nunique() < 3:
         return False
     rho = stats["mean"].rank().corr(legal.rank())
-    return bool(rho >= LEGAL_RHO)
+    if not rho >= LEGAL_RHO:
+        return False
+    # and by a margin the noise cannot make: the events' line on legal time rises with a
+    # t-statistic of LEGAL_T or more, to at least LEGAL_GROWTH times its height at the
+    # shortest legal time over the range
+    keep = a["procedure_id"].isin(stats.index).to_numpy()
+    x = a["procedure_id"].map(legal_of).to_numpy(dtype=float)[keep]
+    y = np.asarray(times, dtype=float)[keep]
+    dx = x - x.mean()
+    slope = float(dx @ (y - y.mean()) / (dx @ dx))
+    residual = y - y.mean() - slope * dx
+    se = math.sqrt(float(residual @ residual) / max(len(y) - 2, 1) / float(dx @ dx))
+    low, high = (y.mean() + slope * (v - x.mean()) for v in (x.min(), x.max()))
+    return slope > LEGAL_T * se and high >= LEGAL_GROWTH * max(low, 0.0)
+
+
+def _legal_units(a: pd.DataFrame, times: np.ndarray, legal_of: pd.Series) -> pd.Series:
+    """Per procedure, the legal days its ``times`` grow with: its legal time less the reserve
+    where the line of the procedures' mean times (``LEGAL_SUPPORT`` dossiers or more, weighted
+    by their number) on legal time reaches zero (the steps around keep that much of every
+    legal time), at least half its legal time."""
+    stats = pd.Series(times, index=a.index).groupby(a["procedure_id"]).agg(["mean", "size"])
+    stats = stats.loc[stats["size"] >= LEGAL_SUPPORT]
+    legal = legal_of.reindex(stats.index).to_numpy(dtype=float)
+    reserve = 0.0
+    if len(np.unique(legal)) >= 2:
+        slope, intercept = np.polyfit(legal, stats["mean"].to_numpy(dtype=float), 1,
+                                      w=np.sqrt(stats["size"].to_numpy(dtype=float)))
+        if slope > 0:
+            reserve = float(np.clip(-intercept / slope, 0.0, legal.max()))
+    return (legal_of - reserve).clip(lower=legal_of / 2)
 
 
 def _wait_quantiles(sojourn: np.ndarray, service: np.ndarray) -> list[float]:
@@ -528,13 +565,15 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
         pool = pool_of.get((group, activity))
         service = a["service"].to_numpy(dtype=float) if pool else np.zeros(len(a))
         sojourn = a["sojourn"].to_numpy(dtype=float)
-        legal = a["procedure_id"].map(legal_of).to_numpy(dtype=float)
-        per_legal = _grows_with_legal_time(a, sojourn, legal_of)
-        # an officer's work that spans days (the appraisal) may grow with the legal time too
-        service_per_legal = per_legal and _grows_with_legal_time(a, service, legal_of)
+        wait = np.maximum(sojourn - service, 0.0)
+        # the wait and an officer's work that spans days (the appraisal) may grow with the
+        # legal time: then in legal days' units, which each procedure scales by its own
+        per_legal = _grows_with_legal_time(a, wait, legal_of)
+        service_per_legal = pool is not None and _grows_with_legal_time(a, service, legal_of)
         if per_legal:
-            # in legal days' units: each procedure scales the wait by its legal time
-            delay = _empirical(np.maximum(sojourn - service, 0.0) / legal).quantiles or [0, 0]
+            wait_units = _legal_units(a, wait, legal_of)
+            delay = _empirical(wait / a["procedure_id"].map(wait_units).to_numpy(dtype=float)
+                               ).quantiles or [0, 0]
         else:
             delay = _wait_quantiles(sojourn, service)
         first = step_id
@@ -544,15 +583,16 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
                               duration=Duration(kind="empirical", quantiles=delay)))
             if per_legal:
                 for pid in members:
-                    legal_scaled.setdefault(str(pid), {})[first] = float(legal_of[pid])
+                    legal_scaled.setdefault(str(pid), {})[first] = float(wait_units[pid])
             else:
                 scaled_steps.append((activity, first))
-        steps.append(Step(id=step_id, activity=label, pool=pool,
-                          duration=_empirical(service / legal if service_per_legal else service),
-                          max_visits=None if first != step_id else cap))
         if service_per_legal:
+            service_units = _legal_units(a, service, legal_of)
+            service = service / a["procedure_id"].map(service_units).to_numpy(dtype=float)
             for pid in members:
-                legal_scaled.setdefault(str(pid), {})[step_id] = float(legal_of[pid])
+                legal_scaled.setdefault(str(pid), {})[step_id] = float(service_units[pid])
+        steps.append(Step(id=step_id, activity=label, pool=pool, duration=_empirical(service),
+                          max_visits=None if first != step_id else cap))
         sources.setdefault(activity, []).append(step_id)
         return first
 
@@ -580,8 +620,16 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
                 other = ordinary(activity, a.loc[~on_paper], cap, ".electronic")
             entry[activity] = {True: step_id, False: other}
         else:
-            first = ordinary(activity, a, cap)
-            entry[activity] = {True: first, False: first}
+            parts = [(a, "")]
+            if activity == INTAKE:
+                # an online dossier waits for the counter to take it up; a paper one is
+                # received as it comes
+                paper = ~cases.set_index("case_id")["channel"].reindex(a["case_id"]) \
+                    .isin(ONLINE_CHANNELS).to_numpy()
+                if min(paper.sum(), (~paper).sum()) >= MIN_ROUTE:
+                    parts = [(a.loc[paper], ""), (a.loc[~paper], ".online")]
+            firsts = [ordinary(activity, part, cap, suffix) for part, suffix in parts]
+            entry[activity] = {True: firsts[0], False: firsts[-1]}
     transitions = [Transition(source=s.id, target=_served_by(s.id, steps))
                    for s in steps if not s.logged]
     transitions += _routing(ev, cases, entry, sources, borrowed, batched)

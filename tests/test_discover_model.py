@@ -19,8 +19,9 @@ from mining import import_log
 from mining.analysis_table import prepare
 from mining.open_log import open_analysis_log
 from simulation.discover_model import DiscoveryError, discover_model
-from simulation.engine import simulate
-from simulation.model import Model, case_classes
+from simulation.engine import model_calendar, simulate
+from simulation.model import (ONLINE_CHANNELS, ArrivalProfile, Duration, Model, Procedure,
+                              Step, Transition, case_classes)
 from simulation.pool_sizing import expected_visits
 from simulation.run_kpis import run_kpis
 from simulation.sample_output import to_imported
@@ -143,6 +144,68 @@ def test_shares_move_on_as_the_log_shows_them_moving(truth):
     for points in (steady.p_digitised_over_time, steady.p_paid_online_over_time):
         values = list((points or {"": 0.0}).values())
         assert max(values) - min(values) < 0.05
+
+
+def _intake_minutes(result) -> pd.DataFrame:
+    """Per dossier of SYT-01: its channel and the working minutes from its first event (the
+    online submission, or the counter's receipt) to the end of its receipt."""
+    calendar = model_calendar(result.model, 2023, 2025)
+    ev = result.events.assign(case_id=result.events["case_id"].astype(str),
+                              clock=lambda e: calendar.to_clock(e["timestamp"]))
+    first = ev.groupby("case_id")["clock"].min()
+    receipt = ev.loc[ev["activity"].astype(str) == "receive"].groupby("case_id")["clock"].min()
+    cases = result.cases.assign(case_id=result.cases["case_id"].astype(str))
+    cases = cases.loc[cases["procedure_id"].astype(str) == "SYT-01"].set_index("case_id")
+    return pd.DataFrame({"online": cases["channel"].isin(ONLINE_CHANNELS),
+                         "minutes": (receipt - first).reindex(cases.index)}).dropna()
+
+
+def test_online_dossiers_wait_for_the_counter_and_paper_ones_do_not():
+    """The counter takes up online dossiers two working hours after they come, paper ones as
+    they come: intake is learnt apart for each, so neither borrows the other's wait (a
+    procedure filed more online than the rest of its process would otherwise get too little)."""
+    slow = centre()
+    transfer = slow.process("transfer")
+    transfer.steps.insert(0, Step(id="pickup", activity="receive", logged=False,
+                                  duration=Duration(kind="fixed", mean=120)))
+    transfer.transitions[0] = Transition(source="start", target="receive",
+                                         channels=["in_person", "public_postal"])
+    transfer.transitions[1:1] = [
+        Transition(source="start", target="pickup", channels=list(ONLINE_CHANNELS)),
+        Transition(source="pickup", target="receive")]
+    result = simulate(slow, start=START, end=END, seed=6)
+    result.events = result.events.drop(columns=["start_timestamp"])
+    found = discover_model(prepare(to_imported(result, "slow")), start=START, end=END)
+    real = _intake_minutes(result).groupby("online")["minutes"].mean()
+    again = _intake_minutes(simulate(found.model, start=START, end=END, seed=1))
+    again = again.groupby("online")["minutes"].mean()
+    assert real[True] > 120 and real[False] < 30
+    assert again[True] == pytest.approx(real[True], rel=0.2)
+    assert again[False] < 30
+
+
+@pytest.mark.parametrize("scale", ["proportional", "with a reserve"])
+def test_a_shared_appraisal_grows_with_legal_time_as_the_log_shows(scale):
+    """Four small procedures share one process, their appraisal growing with the legal time
+    either in proportion or after a reserve of one day for the steps around it (30 minutes a
+    legal day beyond the first): each procedure's expected appraisal is learnt within 20 %,
+    the short ones too (in proportion to the legal time they would get half again too much)."""
+    reserve = 1.0 if scale == "with a reserve" else 0.0
+    base = centre().procedure("SYT-01")
+    procedures = [Procedure(id=f"P{legal}", agency="SYT", legal_days=legal, process="transfer",
+                            arrivals=ArrivalProfile(per_working_day=1.0),
+                            channels=base.channels, p_digitised=base.p_digitised,
+                            duration_scales={"appraise": 0.5 * (legal - reserve)})
+                  for legal in (2, 4, 8, 16)]
+    result = simulate(centre(procedures=procedures), start=START, end="2024-05-15", seed=2)
+    found = discover_model(prepare(to_imported(result, "shared")), start=START, end=END)
+    model = found.model
+    assert len({p.process for p in model.procedures}) == 1
+    for p in model.procedures:
+        step = next(s for s in model.process(p.process).steps
+                    if s.activity_id == "appraise" and s.logged)
+        learnt = step.duration.expected * (p.duration_scales or {}).get(step.id, 1.0)
+        assert learnt == pytest.approx(30.0 * (p.legal_days - reserve), rel=0.2), p.output_id
 
 
 def test_silent_steps_are_not_written_to_a_simulated_log(truth, replayed):
