@@ -1,8 +1,8 @@
 """Backtests: re-play reforms found in a log to measure how well the simulation predicts.
 
 A reform is a procedure whose legal time, or handling model (to 5 tại chỗ), changes from one
-day on (``find_reforms``); the reforms an agency makes on one day form one decision. For each
-decision, ``backtest`` learns a model from the year before the date (the agency's dossiers,
+day on (``find_reforms``); the reforms an agency makes within ``DECISION_DAYS`` of its first
+one form one decision (a decision often takes effect over a few days). For each decision, ``backtest`` learns a model from the year before the date (the agency's dossiers,
 plus the other agencies' 5 tại chỗ procedures for a move by an agency that has none yet),
 applies the matching scenario (``TimeCut`` in mode ``deadline_and_process``, or
 ``FiveOnSpot`` with the new legal time), simulates the half year after, and compares the
@@ -30,6 +30,7 @@ BEFORE_DAYS = 365
 AFTER_DAYS = 182
 MIN_BEFORE = 40
 MIN_AFTER = 20
+DECISION_DAYS = 7
 TZ = "Asia/Ho_Chi_Minh"
 
 
@@ -130,6 +131,21 @@ def _discovery_set(cases: pd.DataFrame, agency: str, moved: bool, lo: pd.Timesta
     return sorted(out)
 
 
+def _decisions(every: pd.DataFrame) -> pd.Series:
+    """Per reform, the first day of its decision: an agency's reforms within ``DECISION_DAYS``
+    of the decision's first one."""
+    out = pd.Series(pd.NaT, index=every.index, dtype=every["effective_date"].dtype)
+    for _, g in every.groupby("agency", sort=True):
+        first: dict[pd.Timestamp, pd.Timestamp] = {}
+        start = None
+        for day in sorted(set(g["effective_date"])):
+            if start is None or (day - start).days > DECISION_DAYS:
+                start = day
+            first[day] = start
+        out[g.index] = g["effective_date"].map(first)
+    return out
+
+
 def _change(reform: Any) -> Any:
     if reform.kind == "five_on_spot":
         return FiveOnSpot([reform.procedure_id], legal_days=reform.new_legal_days)
@@ -164,11 +180,14 @@ def backtest(log: AnalysisLog, *, reforms: pd.DataFrame | None = None, limit: in
                 "half year after; import a longer log.")
     cases = log.cases
     rows, skipped = [], []
-    decisions = list(reforms.groupby(["agency", "effective_date"], sort=True))
+    every = every.assign(decision=_decisions(every))
+    reforms = reforms.merge(every[["procedure_id", "effective_date", "decision"]],
+                            on=["procedure_id", "effective_date"], how="left")
+    decisions = list(reforms.groupby(["agency", "decision"], sort=True))
     for k, ((agency, day), chosen) in enumerate(decisions):
         date = pd.Timestamp(day)
         lo = date - pd.Timedelta(days=BEFORE_DAYS)
-        together = every.loc[(every["agency"] == agency) & (every["effective_date"] == date)]
+        together = every.loc[(every["agency"] == agency) & (every["decision"] == date)]
         procedures = _discovery_set(cases, agency, (together["kind"] == "five_on_spot").any(),
                                     lo, date)
         try:
@@ -188,13 +207,15 @@ def backtest(log: AnalysisLog, *, reforms: pd.DataFrame | None = None, limit: in
                          replications=replications, seed=seed, workers=workers)
         for r in chosen.itertuples(index=False):
             predicted = [kpis[r.procedure_id] for _, _, kpis in runs]
-            actual_median, actual_on_time = _actual(log, r.procedure_id, date, after_to)
-            before_median, _ = _actual(log, r.procedure_id, lo, date)
+            own = pd.Timestamp(r.effective_date)
+            actual_median, actual_on_time = _actual(log, r.procedure_id, own, after_to)
+            before_median, _ = _actual(log, r.procedure_id,
+                                       own - pd.Timedelta(days=BEFORE_DAYS), own)
             pred_median = float(np.nanmean([p["lead_time_working_days_median"]
                                             for p in predicted]))
             rows.append({
                 "procedure_id": r.procedure_id, "agency": agency, "kind": r.kind,
-                "effective_date": date.strftime("%Y-%m-%d"),
+                "effective_date": own.strftime("%Y-%m-%d"),
                 "old_legal_days": r.old_legal_days, "new_legal_days": r.new_legal_days,
                 "n_before": r.n_before, "n_after": r.n_after, "decided_with": len(together),
                 "before_median": before_median, "actual_median": actual_median,

@@ -3,9 +3,10 @@
 What is learnt, and how (every default a log forces is written to ``Discovery.notes``):
 
 * **Processes**: one per procedure with at least ``OWN_PROCESS`` dossiers, and one for the
-  other procedures of each agency, handling model and fee status (the cases' ``agency``,
-  ``model`` and ``fee`` columns: procedures that charge a fee have a payment step; one
-  process when a log has none of them). Its steps are
+  other procedures of each agency, handling model, fee status and the steps that set them
+  apart (the cases' ``agency``, ``model`` and ``fee`` columns: procedures that charge a fee
+  have a payment step; ``_own_steps``: a site inspection, a consultation; one process when a
+  log has none of them). Its steps are
   the activities of the group; routing is the directly-follows probabilities from ``start``
   through the activities to ``end``, learnt per kind of dossier (channel, digitised, paid
   online) where a kind has at least ``MIN_ROUTE`` dossiers leaving a step, else from the
@@ -26,11 +27,13 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
   Citizen waits (``supplement_received``, ``withdraw``) last wall-clock time. Distributions are
   empirical (``QUANTILES`` quantiles). Intake (``INTAKE``) is learnt apart for paper dossiers
   and online ones (those wait for the counter to take them up) when each kind has
-  ``MIN_ROUTE`` dossiers. A process shared by several procedures keeps an in-tray wait or a
-  service that grows clearly with the legal time (the appraisal; ``_grows_with_legal_time``)
-  in legal days' units beyond a reserve (``_legal_units``), which each procedure scales by
-  its own legal time; other waits each procedure scales by the ratio of its mean step time
-  to the group's, shrunk towards 1 with ``SHRINK`` dossiers of weight.
+  ``MIN_ROUTE`` dossiers. A process shared by several procedures keeps the in-tray wait of a
+  step whose time grows with the legal time (the appraisal; ``_grows_with_legal_time``), and
+  its service where that grows too, in legal days' units beyond a reserve
+  (``_legal_units``), which each procedure scales by its own legal time; other waits and
+  services each procedure scales by the ratio of its mean time to the group's, and those in
+  legal days' units by the ratio of its mean time to the one its legal time gives, each
+  shrunk towards 1 with ``SHRINK`` dossiers of weight (``_scales``, ``_own_scales``).
 * **Batching**: an activity whose events of paper dossiers (filed at the counter or by post,
   not digitised) end in bunches at the same minute (``BATCH_SHARE`` of them in bunches of
   three or more) runs in batches for paper dossiers: the release times are the times of day
@@ -42,7 +45,8 @@ What is learnt, and how (every default a log forces is written to ``Discovery.no
 * **Resource pools** per agency and role, split where officers of one role do different work
   (case handlers and delegated on-spot officers; one agency ``centre`` and role ``staff``
   where the log has none). Its staff is the number of its officers at work on a busy day
-  (the ``STAFF_QUANTILE`` quantile of the officers active per day); each keeps as many files
+  lately (``_staff``: the ``STAFF_QUANTILE`` quantile of the officers active per day, in each
+  of the window's last months, their median); each keeps as many files
   open as the log shows them holding at once while busy, and at least as many as needed for
   the service to fill at most ``TARGET_UTILISATION`` of the office time.
 * **Arrivals** per procedure: dossiers per working day over the window, a weekday profile and
@@ -79,17 +83,17 @@ from simulation.model import (CHANNELS, END, ONLINE_CHANNELS, START, ArrivalProf
 MIN_ROUTE = 30
 INTAKE = "receive"                # the first step at the centre (online dossiers wait for it)
 OWN_PROCESS = 200
+OWN_STEP = 0.25
 QUANTILES = 41
 SHRINK = 20.0
 LEGAL_SUPPORT = 5
 LEGAL_RHO = 0.5
-LEGAL_T = 3.0
-LEGAL_GROWTH = 2.0
 BATCH_SHARE = 0.5
 RELEASE_ROUNDING = 15
 RELEASE_SHARE = 0.1
 TARGET_UTILISATION = 0.85
 STAFF_QUANTILE = 0.9
+STAFF_BLOCKS, STAFF_BLOCK_DAYS, MIN_STAFF_DAYS = 3, 30, 5
 TZ = "Asia/Ho_Chi_Minh"
 CITIZEN_WAITS = ("supplement_received", "withdraw")
 GENERATED = ("submit_online", "apology_reschedule")
@@ -257,12 +261,49 @@ def _case_attributes(cases: pd.DataFrame, events: pd.DataFrame, calendar, notes)
                      "process")
     size = out.groupby("procedure_id")["current"].transform("sum")
     charges = out.groupby("procedure_id")["fee"].transform("median") > 0
-    out["group"] = [ident(f"{a}.{m}" + (f".{p}" if n >= OWN_PROCESS else ".fee" if f else ""))
-                    for a, m, p, n, f in zip(out["agency"], out["model"], out["procedure_id"],
-                                             size, charges)]
+    steps = _own_steps(out.loc[out["current"]], events).reindex(out["procedure_id"]).fillna("")
+    out["group"] = [ident(f"{a}.{m}" + (f".{p}" if n >= OWN_PROCESS else
+                                        (".fee" if f else "") + (f".{s}" if s else "")))
+                    for a, m, p, n, f, s in zip(out["agency"], out["model"],
+                                                out["procedure_id"], size, charges, steps)]
     out["arrival"] = _arrivals(events).reindex(out["case_id"]).dt.tz_convert(
         "Asia/Ho_Chi_Minh").array
     return out
+
+
+def _own_steps(cases: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
+    """Per procedure, the steps that set it apart (joined by "+"): activities that, among the
+    dossiers of one kind (handling model, channel, digitised, fee, paid online), some
+    procedures (``MIN_ROUTE`` dossiers of the kind) never do and others mostly do (a site
+    inspection, a consultation; not the digitisation of digitised paper dossiers), which it
+    does for ``OWN_STEP`` of its dossiers. Procedures that differ in them do not share a
+    process."""
+    done = events[["case_id", "activity"]].drop_duplicates()
+    done = done.loc[done["case_id"].isin(cases["case_id"])]
+    kind = ["model", "channel", "digitised", "paid_online", "charged"]
+    attrs = cases.assign(charged=cases["fee"] > 0).set_index("case_id")[["procedure_id", *kind]]
+    done = done.join(attrs, on="case_id")
+    kinds = attrs.groupby(["procedure_id", *kind]).size().rename("n")
+    share = done.groupby(["procedure_id", *kind, "activity"]).size() \
+        .rename("k").reset_index().join(kinds, on=["procedure_id", *kind])
+    share = share.loc[share["n"] >= MIN_ROUTE]
+    share["share"] = share["k"] / share["n"]
+    apart = set()
+    for key, g in kinds.reset_index().groupby(kind):
+        counted = g.loc[g["n"] >= MIN_ROUTE, "procedure_id"]
+        if len(counted) < 2:
+            continue
+        shares = share.loc[(share[kind] == pd.Series(key, index=kind)).all(axis=1)]
+        table = shares.pivot_table(index="procedure_id", columns="activity", values="share") \
+            .reindex(counted).fillna(0.0)
+        apart |= {a for a in table if table[a].min() <= 0.05 and table[a].max() >= 0.5}
+    if not apart:
+        return pd.Series(dtype="string")
+    overall = done.loc[done["activity"].isin(apart)].groupby(
+        ["procedure_id", "activity"]).size().unstack(fill_value=0)
+    overall = overall.div(attrs.groupby("procedure_id").size().reindex(overall.index), axis=0)
+    return overall.apply(lambda row: "+".join(sorted(a for a, v in row.items()
+                                                     if v >= OWN_STEP)), axis=1)
 
 
 def _arrivals(events: pd.DataFrame) -> pd.Series:
@@ -441,6 +482,22 @@ def _files_in_hand(events: pd.DataFrame) -> float:
     return float(events["service"].sum()) / busy if busy > 0 else 1.0
 
 
+def _staff(events: pd.DataFrame, hi: pd.Timestamp) -> int:
+    """Officers of a pool at work on a busy day lately: the ``STAFF_QUANTILE`` quantile of the
+    officers active per day in each of the window's last ``STAFF_BLOCKS`` blocks of
+    ``STAFF_BLOCK_DAYS`` days, the median of those with ``MIN_STAFF_DAYS`` days of work (a
+    month of a holiday surge or lull does not set it; a staffing change does); over the
+    whole window when fewer blocks have."""
+    stamps = events["timestamp"].dt.tz_convert(TZ)
+    daily = events.groupby(stamps.dt.date.to_numpy())["resource"].nunique()
+    days = pd.to_datetime(pd.Series(daily.index)).dt.tz_localize(TZ)
+    age = ((pd.Timestamp(hi).tz_convert(TZ) - days).dt.days // STAFF_BLOCK_DAYS).to_numpy()
+    levels = [daily.to_numpy()[age == k] for k in range(STAFF_BLOCKS)]
+    levels = [np.quantile(v, STAFF_QUANTILE) for v in levels if len(v) >= MIN_STAFF_DAYS]
+    level = np.median(levels) if levels else daily.quantile(STAFF_QUANTILE)
+    return int(math.ceil(level - 1e-9))
+
+
 def _pools(events: pd.DataFrame, calendar, lo, hi, notes) -> tuple[list, dict]:
     """Pools of officers, and per (group, activity) the pool that serves it."""
     if "resource" not in events or events["resource"].isna().all():
@@ -453,9 +510,7 @@ def _pools(events: pd.DataFrame, calendar, lo, hi, notes) -> tuple[list, dict]:
     for key, grp in ev.groupby("pool", sort=True):
         officers = sorted(grp["resource"].astype(str).unique())
         agency, role, main = key.split("\x1f")
-        day = grp["timestamp"].dt.tz_convert(TZ).dt.date
-        daily = grp.groupby(day)["resource"].nunique()
-        staff = max(1, min(len(officers), int(math.ceil(daily.quantile(STAFF_QUANTILE)))))
+        staff = max(1, min(len(officers), _staff(grp, hi)))
         work = float(grp["service"].sum())
         files = max(1, math.ceil(work / (staff * max(span, 1.0) * TARGET_UTILISATION)),
                     math.ceil(_files_in_hand(grp)))
@@ -486,28 +541,14 @@ def _empirical(values: np.ndarray, basis: str = "working") -> Duration:
 def _grows_with_legal_time(a: pd.DataFrame, times: np.ndarray, legal_of: pd.Series) -> bool:
     """Whether a step's ``times`` grow with the procedures' legal times (the appraisal does,
     a transfer does not): at least three procedures with ``LEGAL_SUPPORT`` dossiers each, of
-    different legal times, whose mean times rank with them (Spearman ρ ≥ ``LEGAL_RHO``) and
-    rise clearly with them (see below)."""
+    different legal times, whose mean times rank with them (Spearman ρ ≥ ``LEGAL_RHO``)."""
     stats = pd.Series(times, index=a.index).groupby(a["procedure_id"]).agg(["mean", "size"])
     stats = stats.loc[stats["size"] >= LEGAL_SUPPORT]
     legal = legal_of.reindex(stats.index)
     if len(stats) < 3 or legal.nunique() < 3:
         return False
     rho = stats["mean"].rank().corr(legal.rank())
-    if not rho >= LEGAL_RHO:
-        return False
-    # and by a margin the noise cannot make: the events' line on legal time rises with a
-    # t-statistic of LEGAL_T or more, to at least LEGAL_GROWTH times its height at the
-    # shortest legal time over the range
-    keep = a["procedure_id"].isin(stats.index).to_numpy()
-    x = a["procedure_id"].map(legal_of).to_numpy(dtype=float)[keep]
-    y = np.asarray(times, dtype=float)[keep]
-    dx = x - x.mean()
-    slope = float(dx @ (y - y.mean()) / (dx @ dx))
-    residual = y - y.mean() - slope * dx
-    se = math.sqrt(float(residual @ residual) / max(len(y) - 2, 1) / float(dx @ dx))
-    low, high = (y.mean() + slope * (v - x.mean()) for v in (x.min(), x.max()))
-    return slope > LEGAL_T * se and high >= LEGAL_GROWTH * max(low, 0.0)
+    return bool(rho >= LEGAL_RHO)
 
 
 def _legal_units(a: pd.DataFrame, times: np.ndarray, legal_of: pd.Series) -> pd.Series:
@@ -525,6 +566,20 @@ def _legal_units(a: pd.DataFrame, times: np.ndarray, legal_of: pd.Series) -> pd.
         if slope > 0:
             reserve = float(np.clip(-intercept / slope, 0.0, legal.max()))
     return (legal_of - reserve).clip(lower=legal_of / 2)
+
+
+def _own_scales(a: pd.DataFrame, times: np.ndarray, units: pd.Series) -> pd.Series:
+    """Per procedure, the scale of a step kept in legal days' ``units``: its units, times the
+    ratio of its own mean time to the one its units give, shrunk towards 1 with ``SHRINK``
+    dossiers of weight (a procedure with many dossiers keeps its own time; one with few
+    follows its legal time)."""
+    per_unit = float(np.mean(times / a["procedure_id"].map(units).to_numpy(dtype=float)))
+    if per_unit <= 0:
+        return units
+    stats = pd.Series(times, index=a.index).groupby(a["procedure_id"]).agg(["mean", "size"])
+    expected = units.reindex(stats.index) * per_unit
+    ratio = (stats["size"] * stats["mean"] / expected + SHRINK) / (stats["size"] + SHRINK)
+    return units * ratio.reindex(units.index).fillna(1.0)
 
 
 def _wait_quantiles(sojourn: np.ndarray, service: np.ndarray) -> list[float]:
@@ -546,7 +601,7 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
     ev = ev.assign(procedure_id=cases.set_index("case_id")["procedure_id"]
                    .reindex(ev["case_id"]).to_numpy())
     used_ids: set[str] = {START, END}
-    scaled_steps: list[tuple[str, str]] = []
+    scaled_steps: list[tuple[str, str, str]] = []   # (activity, step, "wait" | "service")
     legal_scaled: dict[str, dict[str, float]] = {}
     legal_of = cases.groupby("procedure_id")["legal_days"].last().fillna(1.0).clip(lower=0.5)
     members = ev["procedure_id"].unique()   # a step in legal days' units scales for them all
@@ -566,10 +621,11 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
         service = a["service"].to_numpy(dtype=float) if pool else np.zeros(len(a))
         sojourn = a["sojourn"].to_numpy(dtype=float)
         wait = np.maximum(sojourn - service, 0.0)
-        # the wait and an officer's work that spans days (the appraisal) may grow with the
-        # legal time: then in legal days' units, which each procedure scales by its own
-        per_legal = _grows_with_legal_time(a, wait, legal_of)
-        service_per_legal = pool is not None and _grows_with_legal_time(a, service, legal_of)
+        # a step whose time grows with the legal time keeps its wait, and its service too when
+        # that grows with it (an officer's work spread over days: the appraisal), in legal
+        # days' units, which each procedure scales by its own
+        per_legal = _grows_with_legal_time(a, sojourn, legal_of)
+        service_per_legal = per_legal and _grows_with_legal_time(a, service, legal_of)
         if per_legal:
             wait_units = _legal_units(a, wait, legal_of)
             delay = _empirical(wait / a["procedure_id"].map(wait_units).to_numpy(dtype=float)
@@ -582,15 +638,19 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
             steps.append(Step(id=first, activity=activity, logged=False, max_visits=cap,
                               duration=Duration(kind="empirical", quantiles=delay)))
             if per_legal:
+                own = _own_scales(a, wait, wait_units)
                 for pid in members:
-                    legal_scaled.setdefault(str(pid), {})[first] = float(wait_units[pid])
+                    legal_scaled.setdefault(str(pid), {})[first] = round(float(own[pid]), 4)
             else:
-                scaled_steps.append((activity, first))
+                scaled_steps.append((activity, first, "wait"))
         if service_per_legal:
             service_units = _legal_units(a, service, legal_of)
+            own = _own_scales(a, service, service_units)
             service = service / a["procedure_id"].map(service_units).to_numpy(dtype=float)
             for pid in members:
-                legal_scaled.setdefault(str(pid), {})[step_id] = float(service_units[pid])
+                legal_scaled.setdefault(str(pid), {})[step_id] = round(float(own[pid]), 4)
+        elif pool:
+            scaled_steps.append((activity, step_id, "service"))
         steps.append(Step(id=step_id, activity=label, pool=pool, duration=_empirical(service),
                           max_visits=None if first != step_id else cap))
         sources.setdefault(activity, []).append(step_id)
@@ -764,18 +824,19 @@ def _distributions(hops: pd.DataFrame, names: list[str], minimum: int) -> dict:
     return out
 
 
-def _scales(ev: pd.DataFrame, scaled_steps: list[tuple[str, str]]) -> dict:
-    """Per procedure, its in-tray waits relative to its group's, shrunk towards 1."""
+def _scales(ev: pd.DataFrame, scaled_steps: list[tuple[str, str, str]]) -> dict:
+    """Per procedure, its in-tray waits and services relative to its group's, shrunk
+    towards 1."""
     out: dict[str, dict[str, float]] = {}
     if ev["procedure_id"].nunique() < 2:
         return out
-    for activity, step_id in scaled_steps:
+    for activity, step_id, part in scaled_steps:
         a = ev.loc[ev["activity"] == activity]
-        delay = a["sojourn"] - a["service"]
-        overall = float(delay.mean())
+        times = a["service"] if part == "service" else a["sojourn"] - a["service"]
+        overall = float(times.mean())
         if overall <= 0:
             continue
-        stats = delay.groupby(a["procedure_id"]).agg(["mean", "size"])
+        stats = times.groupby(a["procedure_id"]).agg(["mean", "size"])
         for pid, row in stats.iterrows():
             ratio = (row["size"] * row["mean"] + SHRINK * overall) / (
                 (row["size"] + SHRINK) * overall)

@@ -9,6 +9,8 @@ times) when ../shared is present.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import re
 
 import numpy as np
@@ -206,6 +208,76 @@ def test_a_shared_appraisal_grows_with_legal_time_as_the_log_shows(scale):
                     if s.activity_id == "appraise" and s.logged)
         learnt = step.duration.expected * (p.duration_scales or {}).get(step.id, 1.0)
         assert learnt == pytest.approx(30.0 * (p.legal_days - reserve), rel=0.2), p.output_id
+
+
+def test_a_shared_process_keeps_each_procedures_own_times_as_far_as_its_dossiers_show():
+    """Three small procedures of one legal time share a process; the leader signs one of them
+    three times as slowly: its learnt signature stays well apart from the others'."""
+    base = centre().procedure("SYT-01")
+    procedures = [Procedure(id=f"P{k}", agency="SYT", legal_days=5, process="transfer",
+                            arrivals=ArrivalProfile(per_working_day=1.0),
+                            channels=base.channels, p_digitised=base.p_digitised,
+                            duration_scales={"approve_sign": 3.0} if k == 1 else None)
+                  for k in (1, 2, 3)]
+    result = simulate(centre(procedures=procedures), start=START, end=END, seed=2)
+    model = discover_model(prepare(to_imported(result, "shared")), start=START,
+                           end=END).model
+    assert len({p.process for p in model.procedures}) == 1
+
+    def signature(pid: str) -> float:
+        p = model.procedure(pid)
+        step = next(s for s in model.process(p.process).steps
+                    if s.activity_id == "approve_sign" and s.logged)
+        return step.duration.expected * (p.duration_scales or {}).get(step.id, 1.0)
+
+    assert signature("P1") > 2 * max(signature("P2"), signature("P3"))
+
+
+def test_procedures_with_a_step_of_their_own_do_not_share_a_process():
+    """Two small procedures always consult another agency after the appraisal, two never do:
+    they are learnt as two processes, so neither pair borrows the other's consultation."""
+    model = centre()
+    plain = model.process("transfer")
+    consulting = dataclasses.replace(copy.deepcopy(plain), id="consulting")
+    for process, consult in ((plain, 0.0), (consulting, 0.8)):
+        for t in process.transitions:
+            if t.source == "appraise" and t.target in ("consult_agency", "approve_sign"):
+                t.probability = consult if t.target == "consult_agency" else 0.8 - consult
+    base = model.procedure("SYT-01")
+    model.processes.append(consulting)
+    model.procedures = [Procedure(id=f"P{k}", agency="SYT", legal_days=5,
+                                  process="consulting" if k > 2 else "transfer",
+                                  arrivals=ArrivalProfile(per_working_day=1.5),
+                                  channels=base.channels, p_digitised=base.p_digitised)
+                        for k in (1, 2, 3, 4)]
+    result = simulate(model.validate(), start=START, end=END, seed=2)
+    found = discover_model(prepare(to_imported(result, "consulting")), start=START,
+                           end=END).model
+    process_of = {p.output_id: p.process for p in found.procedures}
+    assert process_of["P1"] == process_of["P2"] != process_of["P3"] == process_of["P4"]
+
+    def consultations(m: Model, pid: str) -> float:
+        process = m.process(m.procedure(pid).process)
+        visits = expected_visits(process, "in_person", False, False)
+        return sum(v for k, v in visits.items() if process.step(k).logged
+                   and process.step(k).activity_id == "consult_agency")
+
+    for pid in ("P1", "P3"):
+        assert consultations(found, pid) == pytest.approx(consultations(model, pid), abs=0.12)
+
+
+def test_a_pool_is_staffed_as_it_stands_at_the_window_end():
+    """Three case handlers until September, two from then on: the discovered pool has them
+    as the last months show (most of the window's busy days still show three), with the
+    officer of the 5 tại chỗ desk, who appraises too and so joins their pool."""
+    model = centre()
+    model.procedures[0].arrivals.per_working_day = 12
+    model.pool("handler").capacity_changes = {"2024-09-01": 2}
+    result = simulate(model, start="2024-01-01", end="2024-11-01", seed=4)
+    found = discover_model(prepare(to_imported(result, "fewer")), start="2024-01-01",
+                           end="2024-11-01")
+    handlers = [p for p in found.model.pools if p.role == "handler"]
+    assert [p.capacity for p in handlers] == [2 + 1]
 
 
 def test_silent_steps_are_not_written_to_a_simulated_log(truth, replayed):
