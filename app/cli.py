@@ -367,7 +367,7 @@ def backtest_command(
     log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
     out: Annotated[Path, typer.Option(help="Folder for backtest.csv and backtest.json.")],
     limit: Annotated[Optional[int], typer.Option(help="At most this many reforms.")] = None,
-    replications: Annotated[int, typer.Option(help="Runs per reform.")] = 3,
+    replications: Annotated[int, typer.Option(help="Runs per reform.")] = 10,
     seed: Annotated[int, typer.Option(help="Seed of the first run.")] = 0,
 ) -> None:
     """Re-play the reforms found in the log and report the prediction errors."""

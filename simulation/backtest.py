@@ -158,7 +158,7 @@ def _kpis_of(result: Any, procedures: list[str]) -> dict[str, dict[str, float]]:
 
 
 def backtest(log: AnalysisLog, *, reforms: pd.DataFrame | None = None, limit: int | None = None,
-             replications: int = 3, seed: int = 0, workers: int | None = 1,
+             replications: int = 10, seed: int = 0, workers: int | None = 1,
              progress: Callable[[float], None] | None = None) -> BacktestResult:
     """Re-play the reforms of ``log`` (default: every time cut or move to 5 tại chỗ with at
     least ``MIN_BEFORE`` dossiers in the year before and ``MIN_AFTER`` in the half year after,

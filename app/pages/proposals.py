@@ -118,7 +118,7 @@ st.subheader(t("backtest", lang))
 st.caption(t("backtest_help", lang))
 c1, c2, c3 = st.columns(3)
 limit = c1.number_input(t("backtest_limit", lang), 1, 100, 10, 1, key="bt_limit", **KEEP)
-bt_replications = c2.number_input(t("replications", lang), 2, 50, 3, 1, key="bt_replications",
+bt_replications = c2.number_input(t("replications", lang), 2, 50, 10, 1, key="bt_replications",
                                   help=t("replications_help", lang), **KEEP)
 bt_seed = c3.number_input(t("seed", lang), 0, 2**31 - 1, 0, 1, key="bt_seed", **KEEP)
 if st.button(t("compute_backtest", lang), key="compute_backtest"):
