@@ -577,9 +577,14 @@ def _own_scales(a: pd.DataFrame, times: np.ndarray, units: pd.Series) -> pd.Seri
     if per_unit <= 0:
         return units
     stats = pd.Series(times, index=a.index).groupby(a["procedure_id"]).agg(["mean", "size"])
-    expected = units.reindex(stats.index) * per_unit
-    ratio = (stats["size"] * stats["mean"] / expected + SHRINK) / (stats["size"] + SHRINK)
+    ratio = _shrunk(stats["mean"] / (units.reindex(stats.index) * per_unit), stats["size"])
     return units * ratio.reindex(units.index).fillna(1.0)
+
+
+def _shrunk(ratio, size):
+    """A procedure's ratio of its own mean time to its group's, shrunk towards 1 with
+    ``SHRINK`` dossiers of weight."""
+    return (size * ratio + SHRINK) / (size + SHRINK)
 
 
 def _wait_quantiles(sojourn: np.ndarray, service: np.ndarray) -> list[float]:
@@ -838,8 +843,7 @@ def _scales(ev: pd.DataFrame, scaled_steps: list[tuple[str, str, str]]) -> dict:
             continue
         stats = times.groupby(a["procedure_id"]).agg(["mean", "size"])
         for pid, row in stats.iterrows():
-            ratio = (row["size"] * row["mean"] + SHRINK * overall) / (
-                (row["size"] + SHRINK) * overall)
+            ratio = _shrunk(row["mean"] / overall, row["size"])
             if abs(ratio - 1) > 0.01:
                 out.setdefault(str(pid), {})[step_id] = round(float(ratio), 4)
     return out
