@@ -2,11 +2,12 @@
 
 A reform is a procedure whose legal time, or handling model (to 5 tại chỗ), changes from one
 day on (``find_reforms``); the reforms an agency makes within ``DECISION_DAYS`` of its first
-one form one decision (a decision often takes effect over a few days). For each decision, ``backtest`` learns a model from the year before the date (the agency's dossiers,
-plus the other agencies' 5 tại chỗ procedures for a move by an agency that has none yet),
-applies the matching scenario (``TimeCut`` in mode ``deadline_and_process``, or
-``FiveOnSpot`` with the new legal time), simulates the half year after, and compares the
-predicted median lead time and on-time rate with what happened. The error distribution is the simulation's track record.
+one form one decision (a decision often takes effect over a few days). For each decision,
+``backtest`` learns a model from the year before the date (the agency's dossiers, plus the
+other agencies' 5 tại chỗ procedures for a move by an agency that has none yet), applies the
+matching scenario (``TimeCut`` in mode ``deadline_and_process``, or ``FiveOnSpot`` with the
+new legal time), simulates the half year after, and compares the predicted median lead time
+and on-time rate with what happened. The error distribution is the simulation's track record.
 """
 
 from __future__ import annotations
