@@ -52,7 +52,8 @@ import pandas as pd
 from mining.errors import DossierflowError
 from mining.working_time import DEFAULT_OVERRIDES, TZ, OfficeHours, WorkCalendar
 from simulation.model import (CHANNELS, CLOSING_ACTIVITIES, DEFAULT_ONLINE_HOURS, END,
-                              HANDLING_MODELS, ONLINE_CHANNELS, START, Model, case_classes,
+                              HANDLING_MODELS, ONLINE_CHANNELS, START, Model, Route,
+                              case_classes,
                               interpolate_points, parse_day)
 
 _NS_MIN = 60_000_000_000
@@ -363,6 +364,8 @@ class _Compiled:
 
         node_activity, kind, npool, nbatch, paper, flags, close, cap, ooh = ([] for _ in range(9))
         self.durations: list[Any] = []
+        self.later: list[bool] = []   # served when no dossier of priority 0 waits
+        self.continues: list[bool] = []  # done by the officer of the step before, at once
         self.duration_rng: list[np.random.Generator | None] = []
         self.batch_next: list[Any] = []
         self.start_node: list[int] = []
@@ -403,6 +406,8 @@ class _Compiled:
                 flags.append(f)
                 close.append(_OUT[closing] if closing else 0)
                 cap.append(step.max_visits or 0)
+                self.later.append(step.priority > 0)
+                self.continues.append(step.continues)
                 self.durations.append(step.duration)
                 self.duration_rng.append(_seed(seed, "duration", process.id, step.id))
                 rng = _seed(seed, "batch", process.id, step.id)
@@ -414,7 +419,8 @@ class _Compiled:
         for _ in model.processes:
             self.start_node.append(len(kind))
             for table, value in ((node_activity, -1), (kind, _WORK), (npool, -1), (nbatch, -1),
-                                 (paper, False), (ooh, 0), (flags, 0), (close, 0), (cap, 0)):
+                                 (paper, False), (ooh, 0), (flags, 0), (close, 0), (cap, 0),
+                                 (self.later, False), (self.continues, False)):
                 table.append(value)
             self.durations.append(None)
             self.duration_rng.append(None)
@@ -455,6 +461,32 @@ class _Compiled:
                     probabilities = [p / total for _, p in chosen]
                     self.route_det[key] = _R_DRAW
                     rows[key] = (targets, probabilities)
+        # whole routes: per (process, class) their cumulative probabilities, node paths and
+        # the ranks of the dossiers seen on them, per path position (NaN: none)
+        self.route_tables: dict[tuple[int, int], tuple[np.ndarray, list[np.ndarray],
+                                                       list[np.ndarray]]] = {}
+        self.routes_rng: dict[int, tuple[np.random.Generator, np.random.Generator]] = {}
+        for pi, process in enumerate(model.processes):
+            if not process.routes:
+                continue
+            self.routes_rng[pi] = (_seed(seed, "routes", process.id),
+                                   _seed(seed, "ranks", process.id))
+            for cls, channel, dig, paid in case_classes():
+                chosen = [r for r in process.routes if r.applies(channel, dig, paid)]
+                if not chosen:
+                    continue
+                links = process.silent_links(channel, dig, paid)
+                paths, ranks = [], []
+                for r in chosen:
+                    chains = [process.expanded(Route(steps=[e], probability=1.0), links)
+                              for e in r.steps]
+                    paths.append(np.array([step_node[(process.id, step)] for chain in chains
+                                           for step in chain] + [_R_END], dtype=np.int64))
+                    ranks.append(np.array([[u for u, chain in zip(row, chains) for _ in chain]
+                                           + [np.nan] for row in r.ranks], dtype=float)
+                                 .reshape(len(r.ranks), len(paths[-1])))
+                self.route_tables[(pi, cls)] = (np.cumsum([r.probability for r in chosen]),
+                                                paths, ranks)
         width = max((len(t) for t, _ in rows.values()), default=1)
         self.cum_table = np.full((n_keys, width), 2.0)
         self.target_table = np.full((n_keys, width), _R_END, dtype=np.int64)
@@ -503,12 +535,15 @@ def _draw_paths(comp: _Compiled, arr: _Arrivals, n_process: np.ndarray) -> _Path
     """
     n = len(arr.clock)
     cls = arr.channel * 4 + arr.digitised.astype(np.int64) * 2 + arr.paid.astype(np.int64)
-    cur_case = np.arange(n)
-    cur_node = np.asarray(comp.start_node, dtype=np.int64)[n_process]
-    visits = {node: np.zeros(n, dtype=np.int64) for node in range(comp.n_nodes)
-              if comp.cap[node]}
     hop_cases: list[np.ndarray] = []
     hop_nodes: list[np.ndarray] = []
+    hop_ranks: list[np.ndarray] = []
+    routed = _draw_routes(comp, cls, n_process, hop_cases, hop_nodes, hop_ranks)
+    n_routed = sum(len(h) for h in hop_cases)
+    cur_case = np.flatnonzero(~routed)
+    cur_node = np.asarray(comp.start_node, dtype=np.int64)[n_process[cur_case]]
+    visits = {node: np.zeros(n, dtype=np.int64) for node in range(comp.n_nodes)
+              if comp.cap[node]}
     for _hop in range(100_000):
         if not len(cur_case):
             break
@@ -546,8 +581,9 @@ def _draw_paths(comp: _Compiled, arr: _Arrivals, n_process: np.ndarray) -> _Path
                               fix="lower the probabilities of the loops in the routing.")
     case = np.concatenate(hop_cases) if hop_cases else np.zeros(0, np.int64)
     node = np.concatenate(hop_nodes) if hop_nodes else np.zeros(0, np.int64)
+    rank = np.concatenate([*hop_ranks, np.full(len(case) - n_routed, np.nan)])
     order = np.argsort(case, kind="stable")
-    case, node = case[order], node[order]
+    case, node, rank = case[order], node[order], rank[order]
     first = np.searchsorted(case, np.arange(n), side="left")
     duration = np.zeros(len(node))
     order = np.argsort(node, kind="stable")
@@ -557,9 +593,48 @@ def _draw_paths(comp: _Compiled, arr: _Arrivals, n_process: np.ndarray) -> _Path
     for a, b in zip(bounds[:-1], bounds[1:]):
         s = int(sorted_nodes[a])
         if s >= 0:
-            duration[order[a:b]] = comp.durations[s].sample(comp.duration_rng[s], b - a)
+            at = order[a:b]
+            d = comp.durations[s]
+            duration[at] = d.sample(comp.duration_rng[s], b - a)
+            ranked = at[np.isfinite(rank[at])]
+            if len(ranked) and d.kind == "empirical" and not comp.logged[s]:
+                # a dossier on a route takes the rank a dossier seen on it had at this step
+                q = np.asarray(d.quantiles, dtype=float)
+                duration[ranked] = np.interp(rank[ranked], np.linspace(0.0, 1.0, len(q)), q)
     _scale_durations(comp, arr, n_process, node, case, duration)
     return _Paths(node=node, duration=duration, first=first, case=case)
+
+
+def _draw_routes(comp: _Compiled, cls: np.ndarray, n_process: np.ndarray,
+                 hop_cases: list[np.ndarray], hop_nodes: list[np.ndarray],
+                 hop_ranks: list[np.ndarray]) -> np.ndarray:
+    """Draw a whole route for the dossiers of processes with routes, and the ranks of one
+    dossier seen on it (appending their hops); whether each dossier got a route (the others
+    walk the transitions)."""
+    routed = np.zeros(len(cls), dtype=bool)
+    for pi, (rng, rank_rng) in comp.routes_rng.items():
+        members = np.flatnonzero(n_process == pi)
+        u = rng.random(len(members))
+        pick = rank_rng.random(len(members))
+        for c in np.unique(cls[members]).tolist():
+            table = comp.route_tables.get((pi, c))
+            if table is None:
+                continue
+            cum, paths, ranks = table
+            mine = cls[members] == c
+            cases, choice = members[mine], np.searchsorted(cum, u[mine], side="right")
+            for r in np.unique(choice[choice < len(paths)]).tolist():
+                hit = choice == r
+                picked = cases[hit]
+                hop_cases.append(np.repeat(picked, len(paths[r])))
+                hop_nodes.append(np.tile(paths[r], len(picked)))
+                if len(ranks[r]):
+                    seen = (pick[mine][hit] * len(ranks[r])).astype(np.int64)
+                    hop_ranks.append(ranks[r][seen].ravel())
+                else:
+                    hop_ranks.append(np.full(len(picked) * len(paths[r]), np.nan))
+                routed[picked] = True
+    return routed
 
 
 def _scale_durations(comp: _Compiled, arr: _Arrivals, n_process: np.ndarray, node: np.ndarray,
@@ -737,6 +812,10 @@ def _generate_arrivals(model: Model, clock: _Clock, start_ns: int, end_ns: int,
                 p_dig = interpolate_points(proc.p_digitised_over_time, on)
             if proc.p_paid_online_over_time:
                 p_paid = interpolate_points(proc.p_paid_online_over_time, on)
+        if proc.digitised_by_channel:
+            p_dig = np.broadcast_to(np.asarray(p_dig, dtype=float), idx.shape).copy()
+            for channel, value in proc.digitised_by_channel.items():
+                p_dig[merged["channel"][idx] == _CH[channel]] = value
         digitised[idx] = rng.random(len(idx)) < p_dig
         paid[idx] = (rng.random(len(idx)) < p_paid) & (proc.fee > 0)
     return _Arrivals(clock=merged["clock"], wall=merged["wall"],
@@ -799,6 +878,8 @@ def simulate(model: Model, *, start: Any, end: Any, seed: int,
     ``drain``: keep simulating after ``end`` until every dossier is finished (default); with
     False, stop at ``end`` and report unfinished dossiers with outcome ``open``.
     ``max_cases``: keep only the first ``max_cases`` arrivals (runs of a fixed size).
+    The model's ``warmup_days`` before ``start`` are simulated too and left out of the
+    results (the pools' figures are of the horizon alone).
     ``progress``: called now and then with the fraction done (0–1).
     The same model, horizon and seed give an identical log; another seed another one.
     """
@@ -823,7 +904,9 @@ def simulate(model: Model, *, start: Any, end: Any, seed: int,
     if end_ns <= start_ns:
         raise SimulationError(f"the horizon ends ({end_ts}) before it starts ({start_ts}).",
                               fix="give end later than start.")
-    first_year = pd.Timestamp(start_ns).year
+    # the warm-up: dossiers arriving before the horizon fill the centre, then are left out
+    from_ns = start_ns - int(round(model.warmup_days * _NS_DAY))
+    first_year = pd.Timestamp(from_ns).year
     last_year = pd.Timestamp(end_ns).year + 2
     try:
         calendar = model_calendar(model, first_year, last_year)
@@ -834,7 +917,7 @@ def simulate(model: Model, *, start: Any, end: Any, seed: int,
     if progress:
         progress(0.0)
     comp = _Compiled(model, clock, seed)
-    arr = _generate_arrivals(model, clock, start_ns, end_ns, seed)
+    arr = _generate_arrivals(model, clock, from_ns, end_ns, seed)
     if max_cases is not None:
         arr = _Arrivals(**{k: v[:max_cases] for k, v in arr.__dict__.items()})
     process_of = np.array([comp.process_index[p.process] for p in model.procedures],
@@ -856,6 +939,11 @@ def simulate(model: Model, *, start: Any, end: Any, seed: int,
                 "drain=False to stop at the horizon and see the queues.")
     events, cases, pools = _outputs(comp, clock, arr, paths, process_of, loop, model,
                                     start_ns, end_clock, None if drain else end_clock)
+    if from_ns < start_ns:
+        kept = arr.wall >= start_ns
+        cases = cases.loc[kept].reset_index(drop=True)
+        events = events.loc[kept[events["case_id"].cat.codes.to_numpy()]].reset_index(drop=True)
+        events["case_id"] = events["case_id"].cat.remove_unused_categories()
     done = timer.perf_counter()
     if progress:
         progress(1.0)
@@ -906,6 +994,8 @@ def _run(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
         idle_off.update(x for x in order if x - first >= places[p])
         free.append(list(reversed(on)))
     queues: list[deque] = [deque() for _ in comp.pool_servers]
+    later_queues: list[deque] = [deque() for _ in comp.pool_servers]
+    later, cont = comp.later, comp.continues
     rr = [0] * len(comp.pool_servers)
     n_nodes = comp.n_nodes
     for e, (at, _, _) in enumerate(comp.capacity_changes):
@@ -947,7 +1037,7 @@ def _run(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
                 start_at[i] = t
                 push(heap, (t + pdur[i], case, fl.pop()))
             else:
-                queues[p].append(case)
+                (later_queues if later[s] else queues)[p].append(case)
         elif k == _WORK:
             start_at[i] = t
             push(heap, (t + pdur[i], case, -1))
@@ -1042,8 +1132,8 @@ def _run(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
                 fl.extend(reversed([x for x in back if x in idle_off]))
                 idle_off.difference_update(back)
                 queue = queues[p]
-                while fl and queue:
-                    c2 = queue.popleft()
+                while fl and (queue or later_queues[p]):
+                    c2 = (queue or later_queues[p]).popleft()
                     j = pos[c2]
                     start_at[j] = t
                     push(heap, (t + pdur[j], c2, fl.pop()))
@@ -1069,10 +1159,15 @@ def _run(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
         s = pnode[i]
         srv = top[2]
         # ``top`` stays on the heap until a new item can replace it (one sift, not two)
-        if srv >= 0:
+        nxt = pnode[i + 1]
+        kept = srv >= 0 and nxt >= 0 and cont[nxt] and npool[nxt] == npool[s] and active[srv]
+        if kept:  # the officer goes straight on with the next step of the dossier
+            server_at[i] = srv
+            popped = False
+        elif srv >= 0:
             server_at[i] = srv
             p = npool[s]
-            queue = queues[p]
+            queue = queues[p] or later_queues[p]
             if not active[srv]:  # the officer has left: the place closes
                 idle_off.add(srv)
                 popped = False
@@ -1121,7 +1216,10 @@ def _run(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
                 pop(heap)
             continue
         p = route_pool[s]
-        if p >= 0:
+        if kept:
+            start_at[i] = t
+            replace(heap, (t + pdur[i], case, srv))
+        elif p >= 0:
             fl = free[p]
             if fl:
                 start_at[i] = t
@@ -1130,7 +1228,7 @@ def _run(comp: _Compiled, clock: _Clock, arr: _Arrivals, paths: _Paths,
                 else:
                     replace(heap, (t + pdur[i], case, fl.pop()))
             else:
-                queues[p].append(case)
+                (later_queues if later[s] else queues)[p].append(case)
                 if not popped:
                     pop(heap)
         else:

@@ -224,7 +224,12 @@ class Step:
     this step (e.g. 1 for ``request_supplement``: a supplement may be requested only once);
     routing then redraws among the other targets. ``logged`` False makes a silent step, not
     written to the log: e.g. the time a file lies in an in-tray before an officer takes it up,
-    which discovery from a log models apart from the officer's work.
+    which discovery from a log models apart from the officer's work. ``priority`` 1 makes
+    the step's dossiers wait while any dossier of priority 0 waits for the same pool (online
+    dossiers the counter takes up between the citizens standing at it). ``continues``: when
+    the step before it was served by the same pool, the officer who did that step goes
+    straight on with this one (the counter officer who receives a dossier sends it on at
+    once; the leader who signs returns the result), without joining the queue again.
     """
 
     id: str
@@ -235,6 +240,8 @@ class Step:
     pauses_legal_clock: bool | None = None
     max_visits: int | None = None
     logged: bool = True
+    priority: int = 0
+    continues: bool = False
 
     @property
     def activity_id(self) -> str:
@@ -271,6 +278,34 @@ class Transition:
 
 
 @dataclass(kw_only=True)
+class Route:
+    """A whole path through a process, as a log shows dossiers taking it: ``steps`` are the
+    steps entered, in order (a silent step leads on to the step after it by its single
+    transition, as an in-tray wait leads to the officer's work); ``probability`` is the
+    route's share of the dossiers of its kind, which the optional conditions restrict as on
+    a :class:`Transition`.
+
+    ``ranks``: how slow or quick each step of dossiers on the route was, as the log shows
+    it: per observed dossier, one value from 0 to 1 per entered step (where the step's time
+    lies in its distribution: 0.9 is slower than nine in ten). A dossier drawing the route
+    takes the ranks of one of them for the steps whose durations are ``empirical``, so
+    that a dossier slow at one step is as slow at the next as in the log (work paced by
+    the due date, a file put aside), while each step keeps its own distribution."""
+
+    steps: list[str]
+    probability: float
+    channels: list[str] | None = None
+    digitised: bool | None = None
+    paid_online: bool | None = None
+    ranks: list[list[float]] = field(default_factory=list)
+
+    def applies(self, channel: str, digitised: bool, paid_online: bool) -> bool:
+        return ((self.channels is None or channel in self.channels)
+                and (self.digitised is None or self.digitised == digitised)
+                and (self.paid_online is None or self.paid_online == paid_online))
+
+
+@dataclass(kw_only=True)
 class Process:
     """Steps and routing shared by one or more procedures.
 
@@ -284,11 +319,16 @@ class Process:
     an electronic ``return_to_centre``), each of them plays the part (see :meth:`marked`).
     ``online_submission``: log a ``submit_online`` event at the wall-clock moment an online
     dossier is submitted (nights and weekends included).
+    ``routes``: whole paths as a log shows them (a process whose activities come in many
+    orders, which a chain of transitions would mix into loops): a dossier of a kind that
+    routes apply to draws one of them; their probabilities for a kind sum to at most 1, and
+    with the rest a dossier walks the transitions, as dossiers of kinds without routes do.
     """
 
     id: str
     steps: list[Step]
     transitions: list[Transition]
+    routes: list[Route] = field(default_factory=list)
     receipt_step: str | None = None
     result_step: str | None = None
     delivery_step: str | None = None
@@ -299,6 +339,35 @@ class Process:
             if step.id == step_id:
                 return step
         raise KeyError(step_id)
+
+    def silent_links(self, channel: str, digitised: bool, paid_online: bool
+                     ) -> dict[str, str | None]:
+        """Where each silent step leads a dossier of this kind (None: not to one single
+        step)."""
+        out: dict[str, list[str]] = {s.id: [] for s in self.steps if not s.logged}
+        for t in self.transitions:
+            if t.source in out and t.probability > 0 and t.applies(channel, digitised,
+                                                                    paid_online):
+                out[t.source].append(t.target)
+        return {k: v[0] if len(v) == 1 and v[0] != END else None for k, v in out.items()}
+
+    def expanded(self, route: Route, links: dict[str, str | None]) -> list[str]:
+        """The steps a dossier does on ``route``: each entered step, and the steps its
+        silent ones lead on to (``links``: :meth:`silent_links` of the dossier's kind).
+        Raises ``ValueError`` naming a silent step that leads nowhere single."""
+        out = []
+        for entry in route.steps:
+            node = entry
+            for _ in range(len(self.steps) + 1):
+                out.append(node)
+                if node not in links:
+                    break
+                node = links[node]
+                if node is None:
+                    raise ValueError(out[-1])
+            else:
+                raise ValueError(entry)
+        return out
 
     def _by_activity(self, *activities: str) -> str | None:
         for activity in activities:
@@ -394,6 +463,10 @@ class Procedure:
     ``p_digitised_over_time`` and ``p_paid_online_over_time`` ``{"2022-01-01": 0.0, …}``,
     read at the dossier's intake day.
 
+    ``digitised_by_channel``: the chance that a dossier of a channel is digitised, for the
+    channels it names (an online dossier is electronic from the start); they do not follow
+    ``p_digitised_over_time``, which applies to the other channels.
+
     ``duration_scales``: this procedure's own multipliers of the durations of its process's
     steps, by step id (e.g. an appraisal proportional to the legal time), so that procedures of
     different weight can share one process. Batched steps keep one duration per release and
@@ -417,6 +490,7 @@ class Procedure:
     channels_over_time: dict[str, dict[str, float]] | None = None
     p_digitised_over_time: dict[str, float] | None = None
     p_paid_online_over_time: dict[str, float] | None = None
+    digitised_by_channel: dict[str, float] | None = None
     duration_scales: dict[str, float] | None = None
 
     @property
@@ -513,7 +587,10 @@ class Model:
     """A complete simulation model. ``agency_codes`` maps agencies to the prefix of their
     dossier numbers (e.g. ``"000.00.21.H03"``; default the agency id);
     ``extra_activities`` declares activities outside the vocabulary (snake_case ids, or the
-    labels of an imported log, which the engine writes as they are)."""
+    labels of an imported log, which the engine writes as they are).
+    ``warmup_days``: calendar days simulated before the horizon and left out of the results,
+    so that the horizon starts with dossiers in progress and queues as a running centre has
+    them (0: it starts empty)."""
 
     name: str = "model"
     procedures: list[Procedure]
@@ -524,6 +601,7 @@ class Model:
     deadlines: Deadlines = field(default_factory=Deadlines)
     agency_codes: dict[str, str] = field(default_factory=dict)
     extra_activities: list[str] = field(default_factory=list)
+    warmup_days: float = 0.0
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -808,6 +886,7 @@ class _Validator:
             self.process(process, f"processes[{i}]")
         for i, procedure in enumerate(m.procedures):
             self.procedure(procedure, f"procedures[{i}]")
+        self.number(m.warmup_days, "warmup_days", hi=3650, what="warm-up")
         d = m.deadlines
         self.number(d.apology_lead_days, "deadlines.apology_lead_days", what="apology lead")
         if d.extension_days is not None:
@@ -1010,6 +1089,10 @@ class _Validator:
                           "rule already writes apologies.", sp,
                           "remove the step, or set deadlines.apology to false.")
             self.duration(step.duration, f"{sp}.duration")
+            if step.priority not in (0, 1) or isinstance(step.priority, bool):
+                self.fail(f"step {step.id!r} has priority {step.priority!r}.", f"{sp}.priority",
+                          "give 0 (served first) or 1 (served when no dossier of priority 0 "
+                          "waits).")
             if step.pool is not None and step.pool not in self.pool_index:
                 self.unknown(step.pool, list(self.pool_index), f"{sp}.pool", "pool")
             if step.batch is not None and step.batch not in self.batch_index:
@@ -1028,12 +1111,58 @@ class _Validator:
             if value is not None and value not in steps:
                 self.unknown(value, list(steps), f"{path}.{name}", "step")
         self.routing(process, path, steps)
+        self.routes(process, path, steps)
 
     def unknown(self, key: str, known: list[str], path: str, what: str) -> None:
         close = difflib.get_close_matches(str(key), known, n=1)
         self.fail(f"there is no {what} {key!r}"
                   + (f" (perhaps {close[0]!r}?)" if close else "") + ".", path,
                   f"use one of {known[:20]}, or add the {what}." if known else f"add the {what}.")
+
+    def routes(self, process: Process, path: str, steps: dict[str, int]) -> None:
+        for k, route in enumerate(process.routes):
+            rp = f"{path}.routes[{k}]"
+            if not route.steps:
+                self.fail(f"route {k} of process {process.id!r} has no steps.", f"{rp}.steps",
+                          "list the steps of the route, or remove it.")
+            for j, step in enumerate(route.steps):
+                if step not in steps:
+                    self.unknown(step, list(steps), f"{rp}.steps[{j}]", "step")
+            self.number(route.probability, f"{rp}.probability", hi=1.0, strict=True,
+                        what="probability")
+            for r, ranks in enumerate(route.ranks):
+                if len(ranks) != len(route.steps) or not all(
+                        isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1
+                        for v in ranks):
+                    self.fail(f"ranks {r} of route {k} of process {process.id!r} are not one "
+                              "value from 0 to 1 per step of the route.", f"{rp}.ranks[{r}]",
+                              f"give {len(route.steps)} values from 0 to 1, or no ranks.")
+            for channel in route.channels or []:
+                if channel not in CHANNELS:
+                    self.fail(f"route channel {channel!r} is unknown.", f"{rp}.channels",
+                              f"use channels among {list(CHANNELS)}.")
+        if not process.routes:
+            return
+        for _, channel, dig, paid in case_classes():
+            applicable = [(k, r) for k, r in enumerate(process.routes)
+                          if r.applies(channel, dig, paid)]
+            total = sum(r.probability for _, r in applicable)
+            if total > 1.0 + 1e-6:
+                self.fail(f"process {process.id!r}: the routes of {channel} dossiers that are "
+                          f"{'' if dig else 'not '}digitised and {'' if paid else 'not '}paid "
+                          f"online have probabilities summing to {total:.6g}, over 1.",
+                          f"{path}.routes[{applicable[0][0]}]",
+                          "make the probabilities of the routes of each kind add up to 1 at "
+                          "most (the rest walks the transitions).")
+            links = process.silent_links(channel, dig, paid)
+            for k, route in applicable:
+                try:
+                    process.expanded(route, links)
+                except ValueError as exc:
+                    self.fail(f"process {process.id!r}: route {k} enters the silent step "
+                              f"{exc.args[0]!r}, which has no single transition onwards for "
+                              f"{channel} dossiers.", f"{path}.routes[{k}]",
+                              "give the silent step one transition with probability 1.")
 
     def routing(self, process: Process, path: str, steps: dict[str, int]) -> None:
         sources = set(steps) | {START}
@@ -1143,6 +1272,13 @@ class _Validator:
                       f"{path}.channels", "make the shares add up to 1.")
         for name in ("p_digitised", "p_paid_online"):
             self.number(getattr(p, name), f"{path}.{name}", hi=1.0, what="probability")
+        for channel, value in (p.digitised_by_channel or {}).items():
+            if channel not in CHANNELS:
+                self.fail(f"digitised_by_channel names the unknown channel {channel!r}.",
+                          f"{path}.digitised_by_channel.{channel}",
+                          f"use channels among {list(CHANNELS)}.")
+            self.number(value, f"{path}.digitised_by_channel.{channel}", hi=1.0,
+                        what="probability")
         self.number(p.fee, f"{path}.fee", what="fee")
         if p.log_id is not None and (not isinstance(p.log_id, str) or not p.log_id.strip()
                                      or p.log_id != p.log_id.strip()):

@@ -2,7 +2,8 @@
 
 The engine's routing is a Markov chain over the steps of a process for each kind of dossier
 (channel, digitised, paid online), so the expected number of visits of every step follows from
-one linear solve per kind: ``visits = start · (I − Q)⁻¹`` (:func:`expected_visits`).
+one linear solve per kind: ``visits = start · (I − Q)⁻¹`` (:func:`expected_visits`); a
+process's whole routes add their steps with their probabilities.
 Multiplied by the steps' mean durations (times a procedure's ``duration_scales``) and by the
 procedures' expected arrivals day by day (demand trend, month and weekday weights, validity
 windows; channel shares, digitisation and payment at mid-month), this gives the working
@@ -42,6 +43,13 @@ def expected_visits(process: Process, channel: str, digitised: bool,
         else:
             q[index[t.source], index[t.target]] += t.probability
     visits = np.linalg.solve((np.eye(n) - q).T, start)
+    routes = [r for r in process.routes if r.applies(channel, digitised, paid_online)]
+    if routes:
+        links = process.silent_links(channel, digitised, paid_online)
+        visits = visits * (1.0 - sum(r.probability for r in routes))
+        for route in routes:
+            for step in process.expanded(route, links):
+                visits[index[step]] += route.probability
     return dict(zip(ids, visits.tolist()))
 
 
