@@ -69,6 +69,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -76,11 +77,18 @@ import pandas as pd
 
 from mining.analysis_table import RESULT_READY, AnalysisLog
 from mining.errors import DossierflowError
+from simulation.calibration import calibrate, step_stats, step_times
+from simulation.learn_deadlines import legal_days_from_due, same_day_cutoff
 from simulation.model import (CHANNELS, END, ONLINE_CHANNELS, START, ArrivalProfile, BatchSchedule, CalendarSpec,
-                              Deadlines, Duration, Model, Procedure, Process, ResourcePool, Step,
-                              Transition, case_classes, ident, known_activities)
+                              Deadlines, Duration, Model, Procedure, Process, ResourcePool, Route,
+                              Step, Transition, case_classes, ident, known_activities)
 
 MIN_ROUTE = 30
+MIN_VARIANT, MAX_ROUTES, MAX_RANKS = 2, 200, 40
+CONTEXT_GAP, MAX_CONTEXTS = 0.25, 4
+CHANNEL_GAP = 0.1
+CONTINUE_SHARE = 0.9
+OUTLIER = 5.0
 INTAKE = "receive"                # the first step at the centre (online dossiers wait for it)
 OWN_PROCESS = 200
 OWN_STEP = 0.25
@@ -89,21 +97,21 @@ SHRINK = 20.0
 LEGAL_SUPPORT = 5
 LEGAL_RHO = 0.5
 BATCH_SHARE = 0.5
-RELEASE_ROUNDING = 15
+RELEASE_ROUNDING = 5
 RELEASE_SHARE = 0.1
 TARGET_UTILISATION = 0.85
 STAFF_QUANTILE = 0.9
-STAFF_BLOCKS, STAFF_BLOCK_DAYS, MIN_STAFF_DAYS = 3, 30, 5
+MIN_STAFF_DAYS = 5
 TZ = "Asia/Ho_Chi_Minh"
 CITIZEN_WAITS = ("supplement_received", "withdraw")
 GENERATED = ("submit_online", "apology_reschedule")
 WAIT_SUFFIX = ".wait"
-CALIBRATION_ROUNDS = 2
 LEARN_DAYS = 365
 RECENT_DAYS = 91
 TREND_DAYS = 182
 MIN_TREND = 60
-CALIBRATION_TOLERANCE = 0.1
+CENTRE_SHARE = 0.9
+WARMUP_QUANTILE, MIN_WARMUP, MAX_WARMUP = 0.9, 7, 180
 
 
 class DiscoveryError(DossierflowError):
@@ -141,20 +149,22 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
     notes: list[str] = []
     cases, events, lo, hi = _window(log, start, end, procedures)
     calendar = log.calendar
-    cases = _case_attributes(cases, events, calendar, notes)
+    cases = _case_attributes(cases, events, calendar, hi, notes)
     events = _timed_events(events, cases, calendar, notes)
     group_of = cases.set_index("case_id")["group"]
     events["group"] = group_of.reindex(events["case_id"]).to_numpy()
     batches, batched = _batches(events, cases, notes)
-    pools, pool_of = _pools(events, calendar, lo, hi, notes)
+    pools, pool_of = _pools(events, log.events, _batch_trips(events, cases, batched), calendar,
+                            lo, hi, notes)
     # processes are learnt from the dossiers handled as the procedures are handled now
     events = events.loc[events["case_id"].isin(cases.loc[cases["current"], "case_id"])]
     processes, scales = [], {}
     lent = _borrowed(events, cases)
     model_of = cases.groupby("group")["model"].agg(lambda m: m.value_counts().index[0])
+    entries: dict[str, _Entries] = {}
     for group, ev in events.groupby("group", sort=True):
-        process, group_scales = _process(str(group), ev, cases, batched, pool_of,
-                                         lent.get(model_of[group], {}))
+        process, group_scales, entries[str(group)] = _process(
+            str(group), ev, cases, batched, pool_of, lent.get(model_of[group], {}))
         processes.append(process)
         scales.update({(process.id, pid): value for pid, value in group_scales.items()})
     procs = _procedures(cases, calendar, lo, hi, scales, notes)
@@ -166,11 +176,46 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
                                         for s, e in office.sessions],
                               weekdays=list(office.weekdays)),
         deadlines=Deadlines(apology=bool((log.events["activity"] == "apology_reschedule").any()),
-                            apology_lead_days=0.5),
+                            apology_lead_days=0.5,
+                            same_day_cutoff=same_day_cutoff(cases, calendar)
+                            if "due_at" in cases else None),
         extra_activities=extra).validate()
+    model.warmup_days = _warmup_days(cases, log)
     if pools:
-        _calibrate(model, events, calendar, lo, hi, notes)
+        kinds = cases.set_index(cases["case_id"].astype(str))
+        times = step_times(events, kinds["arrival"], group_of, calendar)
+        label = partial(_label_steps, entries=entries)
+        target = step_stats(times.assign(step=label(times, kinds)))
+        measured = "start_clock" in events and events["start_clock"].notna().any()
+        tuned = calibrate(model, target, calendar, lo, hi, label=label,
+                          tune_places=not measured)
+        notes.append(tuned.note())
+        notes.extend(tuned.changes)
     return Discovery(model=model.validate(), start=lo, end=hi, cases=len(cases), notes=notes)
+
+
+def _label_steps(times: pd.DataFrame, kinds: pd.DataFrame,
+                 entries: dict[str, _Entries]) -> pd.Series:
+    """The step each timed event entered (``calibration.step_times`` rows; ``kinds``: the
+    dossiers' channel and digitised, by case id)."""
+    frame = times[["group", "activity", "before", "after"]].assign(
+        channel=kinds["channel"].astype(str).reindex(times["case_id"]).to_numpy(),
+        digitised=kinds["digitised"].astype(bool).reindex(times["case_id"]).to_numpy())
+    keys = frame.drop_duplicates()
+    keys = keys.assign(step=[entries[g].of(a, b, n, c, d) if g in entries else None
+                             for g, a, b, n, c, d in keys.itertuples(index=False)])
+    return frame.merge(keys, how="left", on=list(frame.columns))["step"].set_axis(times.index)
+
+
+def _warmup_days(cases: pd.DataFrame, log: AnalysisLog) -> float:
+    """Days to simulate before the window so that it starts with the dossiers in progress it
+    had: the ``WARMUP_QUANTILE`` quantile of the window's dossiers' calendar days from
+    arrival to their last event, within ``MIN_WARMUP`` – ``MAX_WARMUP``."""
+    last = log.cases.set_index("case_id")["last_timestamp"].reindex(cases["case_id"])
+    days = (pd.Series(last.to_numpy()) - pd.Series(cases["arrival"].to_numpy())) \
+        .dt.total_seconds() / 86400.0
+    span = float(days.quantile(WARMUP_QUANTILE)) if days.notna().any() else MIN_WARMUP
+    return float(min(max(math.ceil(span), MIN_WARMUP), MAX_WARMUP))
 
 
 # -- the window and the dossiers ---------------------------------------------------------------
@@ -212,8 +257,10 @@ def _window(log: AnalysisLog, start: Any, end: Any, procedures: list[str] | None
     return cases, events, lo, hi
 
 
-def _case_attributes(cases: pd.DataFrame, events: pd.DataFrame, calendar, notes) -> pd.DataFrame:
+def _case_attributes(cases: pd.DataFrame, events: pd.DataFrame, calendar, hi,
+                     notes) -> pd.DataFrame:
     out = pd.DataFrame({"case_id": cases["case_id"].to_numpy()})
+    cases = cases.assign(agency=_case_agency(cases, events, notes))
     for column, default, note in (
             ("procedure_id", "all", "no procedure column: one procedure 'all'"),
             ("agency", "centre", "no agency column: one agency 'centre'"),
@@ -244,8 +291,18 @@ def _case_attributes(cases: pd.DataFrame, events: pd.DataFrame, calendar, notes)
     out["received_at"] = cases["received_at"].dt.tz_convert("Asia/Ho_Chi_Minh").array
     if "legal_days" in cases and cases["legal_days"].notna().any():
         out["legal_days"] = pd.to_numeric(cases["legal_days"], errors="coerce").to_numpy()
+    elif "due_at" in cases and cases["due_at"].notna().any():
+        given = pd.DataFrame({"procedure_id": out["procedure_id"],
+                              "received_at": cases["received_at"].to_numpy(),
+                              "due_at": cases["due_at"].to_numpy()})
+        out["legal_days"] = legal_days_from_due(given, calendar, hi).to_numpy()
+        notes.append("no legal time column: each procedure's legal time read from its due "
+                     "dates (the median of its recent dossiers' working days from receipt to "
+                     "due date)")
     else:
         out["legal_days"] = np.nan
+    if "due_at" in cases:
+        out["due_at"] = cases["due_at"].to_numpy()
     out["lead_days"] = cases["lead_time_working_days"].to_numpy(dtype=float)
     if "procedure_name" in cases:
         out["name"] = cases["procedure_name"].astype("string").fillna("").to_numpy()
@@ -266,9 +323,32 @@ def _case_attributes(cases: pd.DataFrame, events: pd.DataFrame, calendar, notes)
                                         (".fee" if f else "") + (f".{s}" if s else "")))
                     for a, m, p, n, f, s in zip(out["agency"], out["model"],
                                                 out["procedure_id"], size, charges, steps)]
-    out["arrival"] = _arrivals(events).reindex(out["case_id"]).dt.tz_convert(
-        "Asia/Ho_Chi_Minh").array
+    # a dossier received before its first event (a log whose receipt date is a dossier
+    # field) waits from then for its first step
+    first = _arrivals(events).reindex(out["case_id"]).dt.tz_convert("Asia/Ho_Chi_Minh")
+    received = pd.Series(out["received_at"].to_numpy(), index=first.index)
+    out["arrival"] = first.where(~(received < first), received).array
     return out
+
+
+def _case_agency(cases: pd.DataFrame, events: pd.DataFrame, notes) -> pd.Series | None:
+    """Each dossier's agency: the log's dossier column, else the agency of its handling
+    steps: the agency of most of its events other than the centre's (the agency found in
+    ``CENTRE_SHARE`` of the dossiers, which receives and returns them all), else the
+    centre's."""
+    if "agency" in cases and cases["agency"].notna().any():
+        return cases["agency"]
+    if "agency" not in events or events["agency"].isna().all():
+        return None
+    ev = events.loc[events["agency"].notna(), ["case_id", "agency"]].astype(str)
+    reach = ev.drop_duplicates().groupby("agency").size() / max(len(cases), 1)
+    centre = reach.idxmax() if len(reach) > 1 and reach.max() >= CENTRE_SHARE else None
+    own = ev.loc[ev["agency"] != centre] if centre is not None else ev
+    top = own.groupby("case_id")["agency"].agg(lambda a: a.value_counts().index[0])
+    agency = top.reindex(cases["case_id"].astype(str)).fillna(centre or pd.NA)
+    notes.append("no agency column: each dossier's agency read from its handling steps"
+                 + (f" (the centre, '{centre}', receives them all)" if centre else ""))
+    return pd.Series(agency.to_numpy(), index=cases.index, dtype="string")
 
 
 def _own_steps(cases: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
@@ -347,9 +427,15 @@ def _timed_events(events: pd.DataFrame, cases: pd.DataFrame, calendar, notes) ->
         before = before.reindex(ev.index).to_numpy(dtype=float)
         start = np.where(np.isnan(before), prev_clock, np.maximum(prev_clock, before))
         start = np.minimum(start, clock)
+        # an officer idle before the event would make it look long: an estimate over
+        # OUTLIER times its activity's median is taken as that median
+        estimate = pd.Series(clock - start, index=ev.index)
+        typical = estimate.groupby(ev["activity"]).transform("median").to_numpy()
+        start = np.where(estimate.to_numpy() > OUTLIER * typical, clock - typical, start)
         notes.append("no start times: service estimated from resource availability (it began "
                      "when both the dossier's previous step and the officer's previous event "
-                     "were done)")
+                     f"were done; an estimate over {OUTLIER:g} times its activity's median is "
+                     "taken as the median)")
     else:
         start = clock
         notes.append("no resources: every step is a delay without officers (staffing "
@@ -384,19 +470,9 @@ def _batches(events: pd.DataFrame, cases: pd.DataFrame, notes) -> tuple[list, di
             continue
         bunch = ev.loc[bunched]
         ready = bunch.groupby("timestamp")["ready_ts"].max()
-        minute = (ready.dt.hour * 60 + ready.dt.minute + ready.dt.second / 60)
-        rounded = np.ceil(minute / RELEASE_ROUNDING) * RELEASE_ROUNDING
-        share = rounded.value_counts(normalize=True)
-        releases = sorted(float(m) for m in share.index[share >= RELEASE_SHARE])
+        ends = pd.Series(ready.index, index=ready.index).dt.tz_convert(TZ)
+        releases, trip = _releases(_minute_of_day(ready), _minute_of_day(ends))
         if not releases:
-            continue
-        ends = bunch.groupby("timestamp")["timestamp"].first().dt.tz_convert(
-            "Asia/Ho_Chi_Minh")
-        end_minute = (ends.dt.hour * 60 + ends.dt.minute + ends.dt.second / 60).to_numpy()
-        release_of = np.array([max([r for r in releases if r <= m], default=np.nan)
-                               for m in end_minute])
-        trip = (end_minute - release_of)[~np.isnan(release_of)]
-        if not len(trip):
             continue
         sid = f"batch.{ident(activity)}"
         schedules.append(BatchSchedule(
@@ -405,6 +481,38 @@ def _batches(events: pd.DataFrame, cases: pd.DataFrame, notes) -> tuple[list, di
         notes.append(f"'{activity}' of paper dossiers runs in batches released at "
                      f"{', '.join(schedules[-1].release_times)}")
     return schedules, batched
+
+
+def _minute_of_day(stamps: pd.Series) -> np.ndarray:
+    local = stamps.dt.tz_convert(TZ)
+    return (local.dt.hour * 60 + local.dt.minute + local.dt.second / 60).to_numpy(dtype=float)
+
+
+def _releases(ready: np.ndarray, end: np.ndarray) -> tuple[list[float], np.ndarray]:
+    """Release times of day of bunches that were all ready by ``ready`` and all done at
+    ``end`` (minutes of the day): each release lies between the two for its bunches, so
+    the bunches are grouped by the earliest end that their readiness precedes (a stabbing
+    of the intervals), and a group's release is the latest readiness in it, rounded up to
+    ``RELEASE_ROUNDING`` minutes where the group's ends allow; groups of at least
+    ``RELEASE_SHARE`` of the bunches are kept. Also the trips (end − release) of their
+    bunches."""
+    order = np.argsort(end, kind="stable")
+    ready, end = ready[order], end[order]
+    group = np.full(len(end), -1)
+    points: list[float] = []
+    for i in range(len(end)):
+        if group[i] >= 0 or ready[i] > end[i]:
+            continue
+        members = (group < 0) & (ready <= end[i]) & (end >= end[i])
+        latest = float(ready[members].max())
+        rounded = math.ceil(latest / RELEASE_ROUNDING - 1e-9) * RELEASE_ROUNDING
+        points.append(rounded if rounded <= end[members].min() else latest)
+        group[members] = len(points) - 1
+    counts = np.bincount(group[group >= 0], minlength=len(points))
+    kept = [k for k in range(len(points)) if counts[k] >= RELEASE_SHARE * len(end)]
+    inside = np.isin(group, kept)
+    trips = end[inside] - np.array(points)[group[inside]] if inside.any() else np.zeros(0)
+    return sorted(points[k] for k in kept), trips
 
 
 def _waiting_kinds(ev: pd.DataFrame, cases: pd.DataFrame) -> dict[tuple[str, bool], bool]:
@@ -482,46 +590,85 @@ def _files_in_hand(events: pd.DataFrame) -> float:
     return float(events["service"].sum()) / busy if busy > 0 else 1.0
 
 
-def _staff(events: pd.DataFrame, hi: pd.Timestamp) -> int:
-    """Officers of a pool at work on a busy day lately: the ``STAFF_QUANTILE`` quantile of the
-    officers active per day in each of the window's last ``STAFF_BLOCKS`` blocks of
-    ``STAFF_BLOCK_DAYS`` days, the median of those with ``MIN_STAFF_DAYS`` days of work (a
-    month of a holiday surge or lull does not set it; a staffing change does); over the
-    whole window when fewer blocks have."""
-    stamps = events["timestamp"].dt.tz_convert(TZ)
-    daily = events.groupby(stamps.dt.date.to_numpy())["resource"].nunique()
-    days = pd.to_datetime(pd.Series(daily.index)).dt.tz_localize(TZ)
-    age = ((pd.Timestamp(hi).tz_convert(TZ) - days).dt.days // STAFF_BLOCK_DAYS).to_numpy()
-    levels = [daily.to_numpy()[age == k] for k in range(STAFF_BLOCKS)]
-    levels = [np.quantile(v, STAFF_QUANTILE) for v in levels if len(v) >= MIN_STAFF_DAYS]
-    level = np.median(levels) if levels else daily.quantile(STAFF_QUANTILE)
-    return int(math.ceil(level - 1e-9))
+def _staffing(daily: pd.Series, lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[int, dict]:
+    """A pool's staff over the window from its officers at work per day (``daily``: local
+    date → officers): month by month, the ``STAFF_QUANTILE`` quantile of a month's days (a
+    month with fewer than ``MIN_STAFF_DAYS`` days of work keeps the staff before it); the
+    first month's staff and the months where it changes."""
+    days = pd.to_datetime(pd.Series(daily.index))
+    month = days.dt.to_period("M").to_numpy()
+    levels: list[tuple[pd.Period, int]] = []
+    for m, values in pd.Series(daily.to_numpy()).groupby(month):
+        if len(values) >= MIN_STAFF_DAYS:
+            levels.append((m, int(math.ceil(np.quantile(values, STAFF_QUANTILE) - 1e-9))))
+    if not levels:
+        return int(math.ceil(daily.quantile(STAFF_QUANTILE) - 1e-9)), {}
+    first = levels[0][1]
+    changes, current = {}, first
+    for m, level in levels[1:]:
+        if level != current:
+            changes[m.start_time.strftime("%Y-%m-%d")] = level
+            current = level
+    return first, changes
 
 
-def _pools(events: pd.DataFrame, calendar, lo, hi, notes) -> tuple[list, dict]:
-    """Pools of officers, and per (group, activity) the pool that serves it."""
+def _batch_trips(events: pd.DataFrame, cases: pd.DataFrame, batched: dict) -> np.ndarray:
+    """Whether each event is a batch trip: a batched activity of a kind of dossier that
+    waits for the batch."""
+    kinds = cases.set_index("case_id")[["channel", "digitised"]].reindex(events["case_id"])
+    return np.array([a in batched and _waits(batched, a, c, d) for a, c, d in
+                     zip(events["activity"], kinds["channel"], kinds["digitised"])], dtype=bool)
+
+
+def _pools(events: pd.DataFrame, log_events: pd.DataFrame, trips: np.ndarray, calendar, lo,
+           hi, notes) -> tuple[list, dict]:
+    """Pools of officers, and per (group, activity) the pool that serves it. A pool's staff
+    follows the officers at work each day of the window (``_staffing``), counted on all
+    the log's events of the window (dossiers received before it included). Batch ``trips``
+    (a courier carrying a bunch of dossiers) hold no officer's place."""
     if "resource" not in events or events["resource"].isna().all():
         return [], {}
-    ev = events.loc[events["resource"].notna() & (events["service"] > 0)]
+    ev = events.loc[events["resource"].notna() & (events["service"] > 0) & ~trips]
     ev = ev.assign(pool=_pool_key(ev).to_numpy())
     span = float(np.asarray(calendar.working_minutes_between(lo, hi)).ravel()[0])
     pools, pool_id = [], {}
     roles = pd.Series([k.rsplit("\x1f", 1)[0] for k in ev["pool"].unique()]).value_counts()
+    at_work = _officers_per_day(ev, log_events, lo, hi)
     for key, grp in ev.groupby("pool", sort=True):
         officers = sorted(grp["resource"].astype(str).unique())
         agency, role, main = key.split("\x1f")
-        staff = max(1, min(len(officers), _staff(grp, hi)))
+        daily = at_work.get(key, pd.Series(dtype=float))
+        staff, changes = _staffing(daily, lo, hi) if len(daily) else (len(officers), {})
+        staff = max(1, min(len(officers), staff))
+        changes = {d: max(1, min(len(officers), v)) for d, v in changes.items()}
+        mean_staff = float(np.mean([staff, *changes.values()]))
         work = float(grp["service"].sum())
-        files = max(1, math.ceil(work / (staff * max(span, 1.0) * TARGET_UTILISATION)),
+        files = max(1, math.ceil(work / (mean_staff * max(span, 1.0) * TARGET_UTILISATION)),
                     math.ceil(_files_in_hand(grp)))
         shared = roles[f"{agency}\x1f{role}"] > 1
         pool_id[key] = ident(f"{agency}.{role}" + (f".{main}" if shared else ""))
+        largest = max([staff, *changes.values()])
         pools.append(ResourcePool(id=pool_id[key], agency=agency, role=role, capacity=staff,
-                                  names=officers[:staff], concurrency=files))
+                                  names=officers[:largest], concurrency=files,
+                                  capacity_changes=changes or None))
     pool_of = {k: pool_id[v] for k, v in ev.groupby(["group", "activity"])["pool"]
                .agg(lambda s: s.value_counts().index[0]).items()}
-    notes.append(f"{len(pools)} resource pools from {ev['resource'].nunique()} officers")
+    notes.append(f"{len(pools)} resource pools from {ev['resource'].nunique()} officers, "
+                 "staffed month by month as the log shows them at work")
     return pools, pool_of
+
+
+def _officers_per_day(ev: pd.DataFrame, log_events: pd.DataFrame, lo, hi) -> dict:
+    """Per pool, its officers at work on each local day of the window."""
+    member = ev.drop_duplicates("resource").set_index(ev.drop_duplicates("resource")[
+        "resource"].astype(str))["pool"]
+    stamps = log_events["timestamp"].dt.tz_convert(TZ)
+    inside = ((stamps >= lo) & (stamps < hi)).to_numpy() & log_events["resource"].notna().to_numpy()
+    work = pd.DataFrame({"pool": log_events.loc[inside, "resource"].astype(str).map(member),
+                         "resource": log_events.loc[inside, "resource"].astype(str),
+                         "day": stamps[inside].dt.date}).dropna(subset=["pool"])
+    counts = work.groupby(["pool", "day"])["resource"].nunique()
+    return {k: v.droplevel(0) for k, v in counts.groupby(level=0)}
 
 
 # -- processes ---------------------------------------------------------------------------------
@@ -601,10 +748,14 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
     """The process of one group and the per-procedure scales of its in-tray waits."""
     steps: list[Step] = []
     entry: dict[str, dict[bool, str]] = {}   # activity -> {paper?: the step entered}
+    contexts: dict[tuple[str, str, str], str] = {}  # (activity, before, after) -> step entered
     sources: dict[str, list[str]] = {}       # activity -> its logged steps
     max_visits = ev.groupby(["case_id", "activity"]).size().groupby(level=1).max()
     ev = ev.assign(procedure_id=cases.set_index("case_id")["procedure_id"]
-                   .reindex(ev["case_id"]).to_numpy())
+                   .reindex(ev["case_id"]).to_numpy(),
+                   before=ev["prev_activity"].fillna(START),
+                   after=ev.groupby("case_id", sort=False)["activity"].shift(-1).fillna(END),
+                   goes_on=_goes_on(ev))
     used_ids: set[str] = {START, END}
     scaled_steps: list[tuple[str, str, str]] = []   # (activity, step, "wait" | "service")
     legal_scaled: dict[str, dict[str, float]] = {}
@@ -618,7 +769,8 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
         used_ids.add(out)
         return out
 
-    def ordinary(activity: str, a: pd.DataFrame, cap: int, suffix: str = "") -> str:
+    def ordinary(activity: str, a: pd.DataFrame, cap: int, suffix: str = "",
+                 priority: int = 0) -> str:
         """A wait (when there is one) and the officer's service; returns the entry step."""
         step_id = new_id(activity + suffix)
         label = None if step_id == activity else activity
@@ -626,6 +778,10 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
         service = a["service"].to_numpy(dtype=float) if pool else np.zeros(len(a))
         sojourn = a["sojourn"].to_numpy(dtype=float)
         wait = np.maximum(sojourn - service, 0.0)
+        # the officer of the step before goes straight on with this one (no wait, no queue)
+        goes_on = bool(pool) and bool(a["goes_on"].mean() >= CONTINUE_SHARE)
+        if goes_on:
+            sojourn = service
         # a step whose time grows with the legal time keeps its wait, and its service too when
         # that grows with it (an officer's work spread over days: the appraisal), in legal
         # days' units, which each procedure scales by its own
@@ -657,7 +813,8 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
         elif pool:
             scaled_steps.append((activity, step_id, "service"))
         steps.append(Step(id=step_id, activity=label, pool=pool, duration=_empirical(service),
-                          max_visits=None if first != step_id else cap))
+                          max_visits=None if first != step_id else cap, priority=priority,
+                          continues=goes_on))
         sources.setdefault(activity, []).append(step_id)
         return first
 
@@ -693,14 +850,26 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
                     .isin(ONLINE_CHANNELS).to_numpy()
                 if min(paper.sum(), (~paper).sum()) >= MIN_ROUTE:
                     parts = [(a.loc[paper], ""), (a.loc[~paper], ".online")]
-            firsts = [ordinary(activity, part, cap, suffix) for part, suffix in parts]
+            else:
+                # the work done between other steps than usual (before a supplement is
+                # asked, after it is brought) has steps of its own, which routes enter
+                apart = _contexts(a)
+                for k, (before, after, rows) in enumerate(apart, start=1):
+                    contexts[(activity, before, after)] = ordinary(activity, a.loc[rows], cap,
+                                                                   f".{k}")
+                parts = [(a.drop(index=[i for *_, rows in apart for i in rows]), "")]
+            # the counter takes online dossiers up between the citizens standing at it
+            firsts = [ordinary(activity, part, cap, suffix, int(suffix == ".online"))
+                      for part, suffix in parts]
             entry[activity] = {True: firsts[0], False: firsts[-1]}
     transitions = [Transition(source=s.id, target=_served_by(s.id, steps))
                    for s in steps if not s.logged]
-    transitions += _routing(ev, cases, entry, sources, borrowed, batched)
+    entries = _Entries(entry=entry, contexts=contexts, batched=batched)
+    ev = ev.assign(rank=_ranks(ev, cases, entries))
+    routing, routes = _routing(ev, cases, entry, contexts, sources, borrowed, batched)
     result = next((a for a in RESULT_READY if a in sources), None)
     process = Process(
-        id=group, steps=steps, transitions=transitions,
+        id=group, steps=steps, transitions=transitions + routing, routes=routes,
         receipt_step=sources["receive"][0] if len(sources.get("receive", [])) == 1 else None,
         result_step=sources[result][0] if result and len(sources[result]) == 1 else None,
         delivery_step=sources["deliver_result"][0]
@@ -708,7 +877,75 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
     scales = _scales(ev, scaled_steps)
     for pid, values in legal_scaled.items():
         scales.setdefault(pid, {}).update(values)
-    return process, scales
+    return process, scales, entries
+
+
+def _ranks(ev: pd.DataFrame, cases: pd.DataFrame, entries: _Entries) -> np.ndarray:
+    """Each event's rank (0–1) among the events of the step it entered, by its step time."""
+    kinds = cases.set_index("case_id")[["channel", "digitised"]].reindex(ev["case_id"])
+    frame = pd.DataFrame({"activity": ev["activity"].to_numpy(),
+                          "before": ev["before"].to_numpy(), "after": ev["after"].to_numpy(),
+                          "channel": kinds["channel"].astype(str).to_numpy(),
+                          "digitised": kinds["digitised"].astype(bool).to_numpy()})
+    keys = frame.drop_duplicates()
+    keys = keys.assign(step=[entries.of(*row) for row in keys.itertuples(index=False)])
+    step = frame.merge(keys, how="left", on=list(frame.columns))["step"].to_numpy()
+    times = pd.Series(ev["sojourn"].to_numpy(dtype=float))
+    order = times.groupby(step).rank(method="average")
+    count = times.groupby(step).transform("size")
+    return np.round(((order - 0.5) / count).to_numpy(), 3)
+
+
+def _goes_on(ev: pd.DataFrame) -> pd.Series:
+    """Whether each event is done by the officer of the dossier's event before it, straight
+    after it (started within a minute of its end: only a log with start times shows it)."""
+    if "resource" not in ev or ev["resource"].isna().all() or "start_clock" not in ev \
+            or ev["start_clock"].isna().all():
+        return pd.Series(False, index=ev.index)
+    same = ev["case_id"].eq(ev["case_id"].shift())
+    officer = ev["resource"].astype(str)
+    return (same & ev["resource"].notna() & officer.eq(officer.shift())
+            & ((ev["start_clock"] - ev["ready_clock"]).abs() <= 1.0))
+
+
+def _contexts(a: pd.DataFrame) -> list[tuple[str, str, pd.Index]]:
+    """The contexts (the activities before and after) in which an activity takes a time of
+    its own: those with ``MIN_ROUTE`` events whose mean step time differs by more than
+    ``CONTEXT_GAP`` from that of the activity's most common context (at most
+    ``MAX_CONTEXTS``), each with its rows."""
+    keys = a["before"].astype(str) + "\x1f" + a["after"].astype(str)
+    sizes = keys.value_counts()
+    usual = keys == sizes.index[0]
+    base = float(a.loc[usual, "sojourn"].mean())
+    out = []
+    for key, n in sizes.iloc[1:].items():
+        if n < MIN_ROUTE or len(out) >= MAX_CONTEXTS:
+            continue
+        rows = a.index[(keys == key).to_numpy()]
+        mean = float(a.loc[rows, "sojourn"].mean())
+        if abs(mean - base) > CONTEXT_GAP * max(base, 1.0):
+            before, after = key.split("\x1f")
+            out.append((before, after, rows))
+    return out
+
+
+@dataclass
+class _Entries:
+    """The step a dossier enters for each activity of a process: by whether it waits for a
+    batch or the counter (``entry``), or by the activities around it (``contexts``)."""
+
+    entry: dict[str, dict[bool, str]]
+    contexts: dict[tuple[str, str, str], str]
+    batched: dict
+
+    def of(self, activity: str, before: str, after: str, channel: str,
+           digitised: bool) -> str | None:
+        found = self.contexts.get((activity, before, after))
+        if found is not None:
+            return found
+        if activity not in self.entry:
+            return None
+        return self.entry[activity][_waits(self.batched, activity, channel, digitised)]
 
 
 def _served_by(wait_id: str, steps: list[Step]) -> str:
@@ -745,11 +982,11 @@ def _borrowed(events: pd.DataFrame, cases: pd.DataFrame) -> dict:
 
 
 def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, str]],
-             sources: dict[str, list[str]], borrowed: dict,
-             batched: dict) -> list[Transition]:
+             contexts: dict[tuple[str, str, str], str], sources: dict[str, list[str]],
+             borrowed: dict, batched: dict) -> tuple[list[Transition], list[Route]]:
     """Directly-follows probabilities per kind of dossier (borrowed or pooled where a kind is
-    rare); the kinds that wait for a batch (``_waits``) enter the batched variant of an
-    activity."""
+    rare), and the whole routes of the kinds with ``MIN_ROUTE`` dossiers (``_routes``); the
+    kinds that wait for a batch (``_waits``) enter the batched variant of an activity."""
     attrs = cases.set_index("case_id")[["channel", "digitised", "paid_online"]]
     hops = _hops(ev, cases)
     varied = any(e[True] != e[False] for e in entry.values())
@@ -806,6 +1043,47 @@ def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, 
                         "paid_online": paid if used["paid_online"] else None}
                 out += [Transition(source=source_id, target=target_of(t, channel, digitised),
                                    probability=float(p), **cond) for t, p in dist.items()]
+    def step_of(name: str, before: str, after: str, channel: str, digitised: bool) -> str:
+        return contexts.get((name, before, after)) or target_of(name, channel, digitised)
+
+    return out, _routes(ev, attrs, used, step_of)
+
+
+def _routes(ev: pd.DataFrame, attrs: pd.DataFrame, used: dict[str, bool],
+            step_of) -> list[Route]:
+    """Per kind of dossier (the kinds the transitions tell apart) with ``MIN_ROUTE`` dossiers,
+    the paths its dossiers took, each seen ``MIN_VARIANT`` times or more as a route with its
+    share (``MAX_ROUTES`` at most); dossiers of rarer paths walk the transitions. Activities
+    done in varying orders (several officers on one dossier at once) so keep their orders
+    and counts, which a chain of transitions would mix into loops."""
+    paths = ev.groupby("case_id", sort=False)["activity"].agg(tuple)
+    ranks = ev.groupby("case_id", sort=False)["rank"].agg(list)
+    kinds = attrs.reindex(paths.index)
+    names = [n for n in ("channel", "digitised", "paid_online") if used[n]]
+    groups = kinds.groupby(names if len(names) > 1 else names[0], sort=True).groups \
+        if names else {(): paths.index}
+    out = []
+    for key, members in groups.items():
+        if len(members) < MIN_ROUTE:
+            continue
+        values = dict(zip(names, key if isinstance(key, tuple) else (key,)))
+        channel = values.get("channel", CHANNELS[0])
+        digitised = bool(values.get("digitised", False))
+        counts = paths.loc[members].value_counts()
+        counts = counts[counts >= MIN_VARIANT].head(MAX_ROUTES)
+        on_path = pd.Series(list(paths.loc[members]), index=members)
+        for path, k in counts.items():
+            around = (START, *path, END)
+            seen = on_path.index[on_path.map(lambda p, q=path: p == q).to_numpy()]
+            out.append(Route(
+                steps=[step_of(a, around[i], around[i + 2], channel, digitised)
+                       for i, a in enumerate(path)],
+                probability=math.floor(k / len(members) * 1e6) / 1e6,
+                channels=[channel] if used["channel"] else None,
+                digitised=digitised if used["digitised"] else None,
+                paid_online=bool(values["paid_online"]) if used["paid_online"] else None,
+                ranks=[list(ranks[c]) for c in
+                       np.random.default_rng(len(seen)).permutation(seen)[:MAX_RANKS]]))
     return out
 
 
@@ -867,6 +1145,8 @@ def _profiles(cases: pd.DataFrame, calendar, lo, hi) -> dict[str, Any]:
         mean = np.mean([rates[d] for d in rates if d < 5] or [1.0])
         for d, r in rates.items():
             weekday[d] = r / mean if mean > 0 else 1.0
+        counts = np.array([wd_counts.get(d, 0) for d in range(5)], dtype=float)
+        weekday[:5] = _shrunk_profile(weekday[:5], counts)
     month = np.ones(12)
     if (hi - lo).days >= 335:
         m_days = pd.Series(days[working.to_numpy()].month).value_counts()
@@ -875,6 +1155,8 @@ def _profiles(cases: pd.DataFrame, calendar, lo, hi) -> dict[str, Any]:
             month[m - 1] = m_counts.get(m, 0) / m_days[m]
         month = month / month[month > 0].mean()
         month[month <= 0] = 1.0
+        month = _shrunk_profile(month, np.array([m_counts.get(m, 0) for m in range(1, 13)],
+                                                dtype=float))
     online = arrival[(~counter).to_numpy()]
     hours = None
     off_factor = 0.3
@@ -885,10 +1167,24 @@ def _profiles(cases: pd.DataFrame, calendar, lo, hi) -> dict[str, Any]:
         n_work, n_off = max(int(working.sum()), 1), max(int((~working).sum()), 1)
         rate_work = on_work.sum() / n_work
         off_factor = float(((~on_work).sum() / n_off) / rate_work) if rate_work else 0.3
+    # the mean weight of the window's working days: the rate is that of a day of weight 1
+    worked = days[working.to_numpy()]
+    norm = float(np.mean(month[worked.month - 1] * weekday[worked.day_of_week])) \
+        if len(worked) else 1.0
     return {"weekday": [round(float(w), 4) for w in weekday],
             "month": [round(float(m), 4) for m in month], "hours": hours,
             "off_factor": round(min(max(off_factor, 0.0), 5.0), 4),
-            "working_days": max(int(working.sum()), 1)}
+            "working_days": max(int(working.sum()), 1), "norm": norm or 1.0}
+
+
+def _shrunk_profile(weights: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Relative weights (mean 1) shrunk towards 1 by how much of their spread the chance
+    variation of the ``counts`` they come from explains (Poisson: a relative variance of
+    1/count each), so that a flat demand does not get a profile of noise."""
+    noise = float(np.mean(1.0 / np.maximum(counts, 1.0)))
+    spread = float(np.var(weights))
+    keep = max(spread - noise, 0.0) / spread if spread > 0 else 0.0
+    return 1.0 + (weights - 1.0) * keep
 
 
 def _procedures(cases: pd.DataFrame, calendar, lo, hi, scales: dict, notes) -> list[Procedure]:
@@ -916,8 +1212,11 @@ def _procedures(cases: pd.DataFrame, calendar, lo, hi, scales: dict, notes) -> l
         legal_days = math.floor(max(legal_days, 0.0) * 2 + 1e-9) / 2
         fee = float(c["fee"].median())
         paid = float(shares["paid_online"]) if fee > 0 else 0.0
+        # counter and postal dossiers of days off (a weekend counter, another country's
+        # calendar) come on working days: the engine has them only then
+        counted = c["on_working_day"] | ~c["channel"].isin(ONLINE_CHANNELS)
         arrivals = ArrivalProfile(
-            per_working_day=round(int(c["on_working_day"].sum()) / n_days, 6),
+            per_working_day=round(int(counted.sum()) / n_days / prof["norm"], 6),
             weekday_weights=prof["weekday"],
             month_weights=prof["month"], tet_surge=1.0, tet_surge_days=0, tet_lull=1.0,
             tet_lull_days_after=0, online_off_day_factor=prof["off_factor"],
@@ -934,8 +1233,23 @@ def _procedures(cases: pd.DataFrame, calendar, lo, hi, scales: dict, notes) -> l
             process=str(c["group"].iloc[-1]), arrivals=arrivals, channels=channels,
             p_digitised=round(float(shares["digitised"]), 6), p_paid_online=round(paid, 6),
             fee=fee, duration_scales=scales.get((str(c["group"].iloc[-1]), pid)),
+            digitised_by_channel=_digitised_by_channel(c, hi),
             **_over_time(channels, shares, ahead.loc[pid], hi, fee > 0)))
     return out
+
+
+def _digitised_by_channel(c: pd.DataFrame, hi: pd.Timestamp) -> dict[str, float] | None:
+    """A procedure's share of digitised dossiers per channel (of its last ``RECENT_DAYS``, or
+    of the window when those have fewer than ``MIN_ROUTE``), where the channels differ by
+    ``CHANNEL_GAP`` or more (online dossiers are electronic from the start); None where
+    they do not."""
+    recent = c.loc[pd.to_datetime(c["received_at"]) >= hi - pd.Timedelta(days=RECENT_DAYS)]
+    part = recent if len(recent) >= MIN_ROUTE else c
+    stats = part.groupby("channel")["digitised"].agg(["mean", "size"])
+    stats = stats.loc[stats["size"] >= 10]
+    if len(stats) < 2 or stats["mean"].max() - stats["mean"].min() < CHANNEL_GAP:
+        return None
+    return {str(ch): round(float(v), 6) for ch, v in stats["mean"].items() if ch in CHANNELS}
 
 
 def _over_time(channels: dict, now: pd.Series, then: pd.Series, hi: pd.Timestamp,
@@ -1030,49 +1344,3 @@ def _projected_shares(cases: pd.DataFrame, recent: pd.DataFrame,
                                           axis=0)
         out.append(at)
     return out[0], out[1]
-
-
-# -- calibration -------------------------------------------------------------------------------
-
-def _mean_step_times(events: pd.DataFrame) -> pd.Series:
-    return events.groupby(["group", "activity"])["sojourn"].mean()
-
-
-def _calibrate(model: Model, events: pd.DataFrame, calendar, lo, hi, notes) -> None:
-    """Shorten in-tray waits by the queueing the pools add on top of them (in place)."""
-    from simulation.engine import simulate
-
-    real = _mean_step_times(events)
-    group_of = {p.output_id: p.process for p in model.procedures}
-    for round_ in range(CALIBRATION_ROUNDS):
-        run = simulate(model, start=lo, end=hi, seed=round_)
-        sim_cases = pd.DataFrame({
-            "case_id": run.cases["case_id"].astype(str),
-            "arrival": _arrivals(run.events.assign(case_id=run.events["case_id"].astype(str)))
-            .reindex(run.cases["case_id"].astype(str)).dt.tz_convert("Asia/Ho_Chi_Minh").array,
-            "group": run.cases["procedure_id"].astype(str).map(group_of).to_numpy()})
-        ev = run.events[["case_id", "activity", "timestamp", "start_timestamp"]].assign(
-            case_id=lambda e: e["case_id"].astype(str),
-            activity=lambda e: e["activity"].astype(str))
-        ev["clock"] = calendar.to_clock(ev["timestamp"])
-        timed = _timed_events(ev, sim_cases, calendar, [])
-        timed["group"] = sim_cases.set_index("case_id")["group"].reindex(
-            timed["case_id"]).to_numpy()
-        excess = (_mean_step_times(timed) - real).dropna()
-        changed = 0
-        for process in model.processes:
-            for step in process.steps:
-                if step.logged or step.duration.kind != "empirical":
-                    continue
-                extra = excess.get((process.id, step.activity_id))
-                mean = step.duration.expected
-                if extra is None or mean <= 0 or abs(extra) < CALIBRATION_TOLERANCE * mean:
-                    continue
-                factor = min(max(1.0 - extra / mean, 0.05), 2.0)
-                step.duration.quantiles = [round(v * factor, 4)
-                                           for v in step.duration.quantiles]
-                changed += 1
-        if not changed:
-            break
-    notes.append(f"in-tray waits calibrated against the log's step times "
-                 f"({round_ + 1} simulation run(s))")

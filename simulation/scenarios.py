@@ -9,7 +9,8 @@
   agency's on-the-spot process (its own, else the centre's busiest one, else a default one),
   so the transfer steps and their batches go; delegated officers join the on-spot pool
   (``officers``, or as many as the moved dossiers need);
-* :class:`Staffing` — add or remove officers of an agency (optionally one role);
+* :class:`Staffing` — add or remove officers of an agency (optionally of one role, of the
+  pools serving one activity, or of one named pool);
 * :class:`Demand` — multiply arrivals (all procedures, or some);
 * :class:`ChannelShift` — set the share of dossiers filed online.
 
@@ -180,28 +181,33 @@ class FiveOnSpot:
 
 @dataclass(frozen=True)
 class Staffing:
-    """Add (``change`` > 0) or remove officers in every pool of ``agency`` (or only the pool
-    of ``role``)."""
+    """Add (``change`` > 0) or remove officers in every pool of ``agency``, or only in the
+    pool of ``role``, the pools that serve steps of ``activity`` (a log without roles has
+    its officers pooled by the work they do), or the pool named ``pool``."""
 
     agency: str
     change: int
     role: str | None = None
+    activity: str | None = None
+    pool: str | None = None
 
     def apply(self, model: Model, path: str = "staffing") -> Model:
         if isinstance(self.change, bool) or not isinstance(self.change, int):
             raise ScenarioError(f"change {self.change!r} is not a whole number.",
                                 field=f"{path}.change", fix="write e.g. change: 2 or change: -1.")
-        pools = [p for p in model.pools if p.agency == self.agency
-                 and (self.role is None or p.role == self.role)]
-        if not pools:
-            known = sorted({f"{p.agency} ({p.role})" for p in model.pools})
+        chosen = {p.id for p in _staffed_pools(model, self)}
+        if not chosen:
+            named = [(k, v) for k, v in (("role", self.role), ("activity", self.activity),
+                                         ("pool", self.pool)) if v]
+            wanted = " and ".join(f"{k} {v!r}" for k, v in named)
             raise ScenarioError(
                 f"no resource pool of agency {self.agency!r}"
-                + (f" with role {self.role!r}" if self.role else "") + " is in the model.",
-                field=f"{path}.agency", fix=f"use one of {known[:10]}.")
+                + (f" with {wanted}" if wanted else "") + " is in the model.",
+                field=f"{path}.{named[-1][0] if named else 'agency'}",
+                fix="use one of these pools: " + "; ".join(_describe_pools(model)) + ".")
         out = copy.deepcopy(model)
         for pool in out.pools:
-            if pool.agency != self.agency or (self.role is not None and pool.role != self.role):
+            if pool.id not in chosen:
                 continue
             values = [pool.capacity, *(pool.capacity_changes or {}).values()]
             if min(values) + self.change < 1:
@@ -213,6 +219,31 @@ class Staffing:
                     "another role.")
             _add_officers(pool, self.change)
         return out.validate()
+
+
+def _staffed_pools(model: Model, change: Staffing) -> list[ResourcePool]:
+    """The pools a :class:`Staffing` change names."""
+    serving = _activities_of_pools(model)
+    return [p for p in model.pools if p.agency == change.agency
+            and (change.role is None or p.role == change.role)
+            and (change.pool is None or p.id == change.pool)
+            and (change.activity is None or change.activity in serving.get(p.id, ()))]
+
+
+def _activities_of_pools(model: Model) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for process in model.processes:
+        for step in process.steps:
+            if step.pool is not None and step.activity_id not in out.setdefault(step.pool, []):
+                out[step.pool].append(step.activity_id)
+    return out
+
+
+def _describe_pools(model: Model) -> list[str]:
+    """Each pool as "id (agency, role: the activities it serves)"."""
+    serving = _activities_of_pools(model)
+    return [f"{p.id} ({p.agency}, {p.role}: {', '.join(sorted(serving.get(p.id, []))) or '–'})"
+            for p in model.pools][:30]
 
 
 @dataclass(frozen=True)
