@@ -20,6 +20,7 @@ import streamlit as st
 
 from app import cached_mining as cm
 from mining.log_view import LogView
+from simulation import asis
 from simulation.backtest import backtest
 from simulation.discover_model import Discovery, discover_model, learning_window
 from simulation.five_on_spot_candidates import five_on_spot_candidates
@@ -77,15 +78,25 @@ def _kept(question: str, args: tuple, compute: Callable[[], Any]) -> Any:
     return answer
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def check_basis(key: str, start: dt.date, end: dt.date) -> asis.Basis:
+    """What the model's runs over [start, end] (inclusive days) are checked against: the
+    log's own figures of that period."""
+    with cm._LOCK:
+        log = cm.workspace(key).to_analysis_log()
+    return asis.basis(log, start, end + dt.timedelta(days=1))
+
+
 def cut_proposals(key: str, start: dt.date, end: dt.date, replications: int, seed: int,
                   target: float, progress: Callable[[float], None] | None = None
                   ) -> pd.DataFrame:
-    """``time_cut_proposals`` of the discovered model over [start, end] (inclusive days)."""
+    """``time_cut_proposals`` of the discovered model over [start, end] (inclusive days),
+    with the as-is check of its runs in ``attrs["asis"]``."""
     return _kept("cut_proposals", (key, start, end, replications, seed, target),
                  lambda: time_cut_proposals(
                      discovery(key).model, start=start, end=end + dt.timedelta(days=1),
                      replications=replications, seed=seed, target=target, workers=WORKERS,
-                     progress=progress))
+                     check=check_basis(key, start, end), progress=progress))
 
 
 @st.cache_data(**CACHE)

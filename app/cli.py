@@ -288,6 +288,7 @@ def simulate_command(
 
     from mining.open_log import open_analysis_log
     from simulation.discover_model import discover_model, learning_window
+    from simulation.asis import basis
     from simulation.experiment import run_experiment
     from simulation.scenarios import read_scenarios
 
@@ -303,10 +304,13 @@ def simulate_command(
     with bar:
         result = run_experiment(found.model, scenarios, start=lo, end=hi,
                                 replications=replications, seed=seed, workers=workers,
-                                procedures=procedure, progress=moved)
+                                procedures=procedure, check=basis(analysis, lo, hi),
+                                progress=moved)
     result.notes = found.notes
     path = result.write(out)
     found.model.to_json(out / "model.json")
+    for line in result.asis.lines():
+        typer.echo(line)
     for s in scenarios:
         kpis = result.summary(s.name)
         for name in ("lead_time_working_days_median", "on_time_rate",
@@ -318,7 +322,47 @@ def simulate_command(
                            + f"{part['mean']:.4g} [{part['ci95'][0]:.4g} – "
                              f"{part['ci95'][1]:.4g}]")
     typer.echo(f"{found.cases:,} dossiers learnt from; {replications} replications in "
-               f"{result.seconds:.1f} s; wrote {path}, results.csv, runs.csv, model.json")
+               f"{result.seconds:.1f} s; wrote {path}, results.csv, runs.csv, asis.csv, "
+               "asis.json, model.json")
+
+
+@cli.command("validate")
+def validate_command(
+    log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
+    out: Annotated[Optional[Path], typer.Option(
+        help="Folder for asis.csv, asis.json and model.json.")] = None,
+    replications: Annotated[int, typer.Option(help="Runs of the model.")] = 5,
+    seed: Annotated[int, typer.Option(help="Seed of the first run.")] = 0,
+    start: Annotated[Optional[str], typer.Option(
+        help="First day of the period learnt and checked (default: a year before the log's "
+             "last day).")] = None,
+    end: Annotated[Optional[str], typer.Option(help="Last day of that period.")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes (default: one per core).")] = None,
+) -> None:
+    """Learn a model from the log and check that it reproduces the log (the as-is check)."""
+    import pandas as pd
+
+    from mining.open_log import open_analysis_log
+    from simulation.asis import check
+    from simulation.discover_model import discover_model, learning_window
+
+    analysis = open_analysis_log(log)
+    lo, hi = learning_window(analysis, start, end)
+    typer.echo(f"Learning the model from dossiers received {lo:%d/%m/%Y} – "
+               f"{hi - pd.Timedelta(days=1):%d/%m/%Y} …")
+    found = discover_model(analysis, start=lo, end=hi)
+    for note in found.notes:
+        typer.echo(f"Note: {note}")
+    bar, moved = _progress_bar(f"Simulating {replications} runs")
+    with bar:
+        result = check(analysis, found.model, lo, hi, replications=replications, seed=seed,
+                       workers=workers, progress=moved)
+    for line in result.lines():
+        typer.echo(line)
+    if out is not None:
+        result.write(out)
+        found.model.to_json(out / "model.json")
+        typer.echo(f"Wrote {out / 'asis.json'}, asis.csv, model.json")
 
 
 @cli.command("propose")
@@ -337,6 +381,7 @@ def propose_command(
     from mining.open_log import open_analysis_log
     from simulation.discover_model import discover_model, learning_window
     from simulation.five_on_spot_candidates import five_on_spot_candidates
+    from simulation.asis import AsIs, basis
     from simulation.proposals import time_cut_proposals
 
     analysis = open_analysis_log(log)
@@ -345,8 +390,12 @@ def propose_command(
     bar, moved = _progress_bar(f"Simulating {replications} runs")
     with bar:
         cuts = time_cut_proposals(found.model, start=lo, end=hi, replications=replications,
-                                  seed=seed, progress=moved)
+                                  seed=seed, check=basis(analysis, lo, hi), progress=moved)
     out.mkdir(parents=True, exist_ok=True)
+    checked = AsIs.from_dict(cuts.attrs["asis"])
+    checked.write(out)
+    for line in checked.lines():
+        typer.echo(line)
     cuts.to_csv(out / "time_cuts.csv", index=False)
     proposed = cuts.loc[cuts["proposed_cut_days"] > 0]
     typer.echo(f"{len(proposed):,} of {len(cuts):,} procedures can be cut keeping 99.5 % on "

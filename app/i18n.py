@@ -348,6 +348,39 @@ LABELS: dict[str, dict[str, str]] = {
     "fig_lead_time_calendar_days_mean": {"vi": "Thời gian giải quyết TB (ngày lịch)",
                                          "en": "Mean lead time (calendar days)"},
     "fig_on_time_rate": {"vi": "Tỉ lệ đúng hạn", "en": "On-time rate"},
+    "fig_dossiers_per_month": {"vi": "Hồ sơ mỗi tháng", "en": "Dossiers a month"},
+    "fig_lead_time_working_days_p90": {"vi": "Thời gian giải quyết, 90 % hồ sơ trong (ngày LV)",
+                                       "en": "Lead time, 90 % of dossiers within (working days)"},
+    # the as-is check of the model against the log
+    "asis_title": {"vi": "Mô hình so với nhật ký (kiểm tra hiện trạng)",
+                   "en": "The model against the log (as-is check)"},
+    "asis_help": {"vi": "Mô hình chưa thay đổi, chạy {runs} lần trên cùng khoảng thời gian, so "
+                        "với chính các hồ sơ của nhật ký: con số của mô hình là trung bình các "
+                        "lần chạy.",
+                  "en": "The unchanged model, run {runs} times over the same period, against "
+                        "the log's own dossiers: the model's figures are the mean of the "
+                        "runs."},
+    "asis_ok": {"vi": "Mô hình tái hiện được nhật ký: thời gian giải quyết trung vị "
+                      "{lead_model} ngày làm việc so với {lead_log} trong nhật ký ({lead_error}), "
+                      "tỉ lệ đúng hạn lệch {time_error} (ngưỡng: {lead_tolerance}% và "
+                      "{time_tolerance} điểm).",
+                "en": "The model reproduces the log: median lead time {lead_model} working "
+                      "days against {lead_log} in the log ({lead_error}), on-time rate off by "
+                      "{time_error} (limits: {lead_tolerance}% and {time_tolerance} points)."},
+    "asis_warning": {"vi": "Mô hình chưa tái hiện được nhật ký này: thời gian giải quyết trung "
+                           "vị {lead_model} ngày làm việc so với {lead_log} trong nhật ký "
+                           "({lead_error}), tỉ lệ đúng hạn lệch {time_error} (ngưỡng: "
+                           "{lead_tolerance}% và {time_tolerance} điểm). Chỉ nên xem các dự "
+                           "báo dưới đây như ước lượng thô.",
+                     "en": "The model does not reproduce this log yet: median lead time "
+                           "{lead_model} working days against {lead_log} in the log "
+                           "({lead_error}), on-time rate off by {time_error} (limits: "
+                           "{lead_tolerance}% and {time_tolerance} points). Read the "
+                           "predictions below as rough estimates only."},
+    "col_log": {"vi": "Nhật ký", "en": "Log"},
+    "col_model": {"vi": "Mô hình", "en": "Model"},
+    "col_error": {"vi": "Sai lệch", "en": "Error"},
+    "points": {"vi": "điểm", "en": "points"},
     "fig_late_per_year": {"vi": "Hồ sơ trễ hạn mỗi năm", "en": "Late dossiers a year"},
     "fig_citizen_days_saved_per_year": {"vi": "Ngày chờ người dân tiết kiệm mỗi năm",
                                         "en": "Citizen-days saved a year"},

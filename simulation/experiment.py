@@ -26,12 +26,14 @@ import pandas as pd
 from scipy import stats
 
 from mining.errors import DossierflowError
+from simulation import asis
 from simulation.engine import SimulationResult, simulate
 from simulation.model import Model
 from simulation.run_kpis import run_kpis
 from simulation.scenarios import Scenario
 
 _MODELS: list[Model] = []
+_MEASURES: list[Callable[[SimulationResult], Any]] = []
 
 
 class ExperimentCancelled(DossierflowError):
@@ -52,6 +54,7 @@ class ExperimentResult:
     procedures: list[str] | None = None
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    asis: asis.AsIs | None = None
 
     def summary(self, scenario: str) -> dict[str, dict[str, dict[str, Any]]]:
         """``{figure: {"baseline": {mean, ci95}, "scenario": {…}, "delta": {…}}}``."""
@@ -74,11 +77,16 @@ class ExperimentResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The experiment as JSON-ready data (figures that cannot be computed are None)."""
-        return _clean({"replications": self.replications, "seed": self.seed,
-                "start": self.start.isoformat(), "end": self.end.isoformat(),
-                "procedures": self.procedures, "seconds": round(self.seconds, 3),
-                "notes": self.notes,
-                "scenarios": [{"name": s, "kpis": self.summary(s)} for s in self.scenarios]})
+        out = {"replications": self.replications, "seed": self.seed,
+               "start": self.start.isoformat(), "end": self.end.isoformat(),
+               "procedures": self.procedures, "seconds": round(self.seconds, 3),
+               "notes": self.notes,
+               "scenarios": [{"name": s, "kpis": self.summary(s)} for s in self.scenarios]}
+        if self.asis is not None:
+            checked = self.asis.to_dict()
+            out["asis"] = {k: checked[k] for k in ("trusted", "warning", "lead_error",
+                                                   "on_time_error")}
+        return _clean(out)
 
     def table(self) -> pd.DataFrame:
         """One row per scenario and figure: the means and intervals side by side."""
@@ -93,9 +101,12 @@ class ExperimentResult:
         return pd.DataFrame(rows)
 
     def write(self, out_dir: str | Path) -> Path:
-        """results.json, results.csv (the table) and runs.csv in ``out_dir``."""
+        """results.json, results.csv (the table) and runs.csv in ``out_dir`` (and the as-is
+        check, asis.csv and asis.json, when there is one)."""
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
+        if self.asis is not None:
+            self.asis.write(out)
         (out / "results.json").write_text(
             json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n",
             encoding="utf-8")
@@ -133,30 +144,35 @@ def _interval(values: pd.Series, bounds: tuple[float, float] = (-math.inf, math.
     return {"mean": mean, "ci95": [max(mean - half, low), min(mean + half, high)]}
 
 
-def _one(variant: int, replication: int, seed: int, start: str, end: str,
-         measure: Callable[[SimulationResult], Any]) -> tuple[int, int, Any]:
+def _one(variant: int, replication: int, seed: int, start: str, end: str
+         ) -> tuple[int, int, Any]:
     result = simulate(_MODELS[variant], start=start, end=end, seed=seed + replication)
-    return variant, replication, measure(result)
+    return variant, replication, _MEASURES[variant](result)
 
 
-def _init(models: list[Model]) -> None:
-    global _MODELS
-    _MODELS = models
+def _init(models: list[Model], measures: list[Callable[[SimulationResult], Any]]) -> None:
+    global _MODELS, _MEASURES
+    _MODELS, _MEASURES = models, measures
 
 
-def replicate(models: list[Model], measure: Callable[[SimulationResult], Any], *, start: Any,
+Measure = Callable[[SimulationResult], Any]
+
+
+def replicate(models: list[Model], measure: Measure | list[Measure], *, start: Any,
               end: Any, replications: int, seed: int = 0, workers: int | None = None,
               progress: Callable[[float], None] | None = None,
               should_stop: Callable[[], bool] | None = None) -> list[tuple[int, int, Any]]:
     """Run every model ``replications`` times (replication ``r`` with seed ``seed + r``) in
     ``workers`` processes and return ``(model index, replication, measure(result))`` of each
-    run. ``measure`` must be a module-level function (it runs in the worker processes)."""
+    run. ``measure`` (or one per model) must be a module-level function or a partial of one
+    (it runs in the worker processes)."""
     if isinstance(replications, bool) or not isinstance(replications, int) or replications < 1:
         raise DossierflowError(f"replications {replications!r} is not a whole number >= 1.",
                                fix="run at least 2 replications to get confidence intervals.")
     tasks = [(v, r) for r in range(replications) for v in range(len(models))]
     workers = workers or min(os.cpu_count() or 1, len(tasks))
-    args = (seed, str(pd.Timestamp(start)), str(pd.Timestamp(end)), measure)
+    measures = list(measure) if isinstance(measure, list) else [measure] * len(models)
+    args = (seed, str(pd.Timestamp(start)), str(pd.Timestamp(end)))
     out: list[tuple[int, int, Any]] = []
 
     def done(item: tuple[int, int, Any]) -> None:
@@ -170,13 +186,13 @@ def replicate(models: list[Model], measure: Callable[[SimulationResult], Any], *
     if progress:
         progress(0.0)
     if workers <= 1:
-        _init(models)
+        _init(models, measures)
         for v, r in tasks:
             done(_one(v, r, *args))
         return out
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init,
-                             initargs=(models,)) as pool:
+                             initargs=(models, measures)) as pool:
         pending = {pool.submit(_one, v, r, *args) for v, r in tasks}
         try:
             while pending:
@@ -190,28 +206,40 @@ def replicate(models: list[Model], measure: Callable[[SimulationResult], Any], *
     return out
 
 
+def _with_figures(result: SimulationResult, procedures: list[str] | None,
+                  basis: asis.Basis) -> dict[str, Any]:
+    return {**run_kpis(result, procedures), "__asis__": basis.measure(result)}
+
+
 def run_experiment(model: Model, scenarios: list[Scenario], *, start: Any, end: Any,
                    replications: int = 10, seed: int = 0, workers: int | None = None,
-                   procedures: list[str] | None = None,
+                   procedures: list[str] | None = None, check: asis.Basis | None = None,
                    progress: Callable[[float], None] | None = None,
                    should_stop: Callable[[], bool] | None = None) -> ExperimentResult:
     """Run ``replications`` of the baseline ``model`` and of each scenario over [``start``,
     ``end``), in ``workers`` processes (default: one per core; 1 runs here). Figures are of
-    the dossiers of ``procedures`` when given. ``progress`` gets the fraction done after each
-    run; ``should_stop`` returning True stops the experiment (``ExperimentCancelled``)."""
+    the dossiers of ``procedures`` when given. With ``check`` (``asis.basis`` of the log the
+    model was learnt from), the baseline runs are also checked against the log
+    (``ExperimentResult.asis``). ``progress`` gets the fraction done after each run;
+    ``should_stop`` returning True stops the experiment (``ExperimentCancelled``)."""
     began = time.perf_counter()
     names = [s.name for s in scenarios]
     if len(set(names)) != len(names) or "baseline" in names:
         raise DossierflowError(f"scenario names {names} repeat or use 'baseline'.",
                                fix="give every scenario its own name.")
     models = [model] + [s.apply(model) for s in scenarios]
-    measure = partial(run_kpis, procedures=procedures)
+    measures: list[Any] = [partial(run_kpis, procedures=procedures)] * len(models)
+    if check is not None:
+        measures[0] = partial(_with_figures, procedures=procedures, basis=check)
+    done = replicate(models, measures, start=start, end=end, replications=replications,
+                     seed=seed, workers=workers, progress=progress, should_stop=should_stop)
+    figures = [kpis.pop("__asis__") for v, _, kpis in done if "__asis__" in kpis]
     runs = pd.DataFrame([{"variant": (["baseline"] + names)[v], "replication": r, **kpis}
-                         for v, r, kpis in replicate(
-                             models, measure, start=start, end=end,
-                             replications=replications, seed=seed, workers=workers,
-                             progress=progress, should_stop=should_stop)])
+                         for v, r, kpis in done])
     runs = runs.sort_values(["variant", "replication"], kind="stable").reset_index(drop=True)
-    return ExperimentResult(scenarios=names, replications=replications, seed=seed,
-                            start=pd.Timestamp(start), end=pd.Timestamp(end), runs=runs,
-                            procedures=procedures, seconds=time.perf_counter() - began)
+    result = ExperimentResult(scenarios=names, replications=replications, seed=seed,
+                              start=pd.Timestamp(start), end=pd.Timestamp(end), runs=runs,
+                              procedures=procedures, seconds=time.perf_counter() - began)
+    if check is not None:
+        result.asis = check.compare(figures)
+    return result

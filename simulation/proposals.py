@@ -12,11 +12,13 @@ dossiers a year (the days of waiting the citizens no longer have to plan for).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from simulation import asis
 from simulation.engine import SimulationResult, model_calendar
 from simulation.experiment import replicate
 from simulation.model import Model
@@ -53,14 +55,29 @@ def _in_force(model: Model, day: str) -> dict:
     return out
 
 
+def _handling_and_figures(result: SimulationResult, basis: asis.Basis
+                          ) -> tuple[pd.DataFrame, dict]:
+    return handling_by_procedure(result), basis.measure(result)
+
+
 def time_cut_proposals(model: Model, *, start: Any, end: Any, replications: int = 5,
                        seed: int = 0, target: float = TARGET, workers: int | None = None,
+                       check: asis.Basis | None = None,
                        progress: Callable[[float], None] | None = None) -> pd.DataFrame:
     """One row per procedure with its legal time, the proposed cut (0 when none keeps the
     target), the predicted on-time rate under it, dossiers a year, citizen-days saved a year
-    and the rank by citizen-days saved."""
-    runs = replicate([model], handling_by_procedure, start=start, end=end,
+    and the rank by citizen-days saved. With ``check`` (``asis.basis`` of the log the model
+    was learnt from), the runs are also checked against the log: ``attrs["asis"]`` holds
+    the check as plain data (``AsIs.from_dict`` reads it back)."""
+    measure: Any = handling_by_procedure
+    if check is not None:
+        measure = partial(_handling_and_figures, basis=check)
+    runs = replicate([model], measure, start=start, end=end,
                      replications=replications, seed=seed, workers=workers, progress=progress)
+    checked = None
+    if check is not None:
+        checked = check.compare([r[1] for _, _, r in runs])
+        runs = [(v, k, r[0]) for v, k, r in runs]
     dossiers = pd.concat([frame.assign(replication=r) for _, r, frame in runs],
                          ignore_index=True)
     by_id = _in_force(model, (pd.Timestamp(end) - pd.Timedelta(days=1)).strftime("%Y-%m-%d"))
@@ -92,4 +109,6 @@ def time_cut_proposals(model: Model, *, start: Any, end: Any, replications: int 
     out = out.sort_values(["citizen_days_saved_per_year", "procedure_id"],
                           ascending=[False, True], kind="stable").reset_index(drop=True)
     out["rank"] = np.arange(1, len(out) + 1)
+    if checked is not None:
+        out.attrs["asis"] = checked.to_dict()
     return out

@@ -5,6 +5,7 @@ computed when its button is pressed and then kept (cached) for the open log."""
 import streamlit as st
 
 from app import cached_simulation as cs
+from app.asis_panel import show_asis, show_asis_figures
 from app.charts import ranked_bars
 from app.errors import show_error
 from app.filters_sidebar import open_log
@@ -16,6 +17,7 @@ from app.state import language
 from app.tables import show_table
 from app.url_widgets import KEEP
 from app.value_labels import value_label
+from simulation.asis import AsIs
 from simulation.five_on_spot_candidates import FEATURES
 
 CUTS, CANDIDATES, BACKTEST = "pr_cuts", "pr_candidates", "pr_backtest"
@@ -67,6 +69,9 @@ if params := asked(CUTS):
         show_error(exc, lang, "proposals_failed")
         cuts = None
     bar.empty()
+    if cuts is not None:
+        if "asis" in cuts.attrs:
+            show_asis(AsIs.from_dict(cuts.attrs["asis"]), lang)
     if cuts is not None and cuts.empty:
         st.info(t("no_proposals", lang))
     elif cuts is not None:
@@ -83,6 +88,8 @@ if params := asked(CUTS):
                    "citizen_days_saved_per_year"]
         show_table(cuts[columns], lang, percent=("predicted_on_time_rate",),
                    labels=labels(columns))
+        if "asis" in cuts.attrs:
+            show_asis_figures(AsIs.from_dict(cuts.attrs["asis"]), lang)
 
 st.subheader(t("candidates", lang))
 st.caption(t("candidates_help", lang))

@@ -16,6 +16,7 @@ import streamlit as st
 from app import cached_simulation as cs
 from app import scenario_builder as sb
 from app import scenario_results as sr
+from app.asis_panel import show_asis, show_asis_figures
 from app.errors import show_error
 from app.filters_sidebar import open_log
 from app.formats import fmt_date, fmt_number, fmt_percent
@@ -111,7 +112,8 @@ if st.button(t("run_scenarios", lang), key="run_scenarios", type="primary",
             outcome["result"] = run_experiment(
                 model, scenarios, start=start, end=end + dt.timedelta(days=1),
                 replications=replications, seed=seed, workers=cs.WORKERS,
-                procedures=report or None, progress=_progress(bar),
+                procedures=report or None, check=cs.check_basis(key, start, end),
+                progress=_progress(bar),
                 should_stop=lambda: st.session_state.get(STOP, False))
         except ExperimentCancelled:
             outcome["stopped"] = st.session_state.get(DONE, 0.0)
@@ -131,6 +133,7 @@ if outcome and outcome["key"] == key:
             share=fmt_percent(100 * outcome["stopped"], lang, 0)))
         st.stop()
     result = outcome["result"]
+    show_asis(result.asis, lang)
     st.caption(t("results_caption", lang).format(
         n=result.replications, start=fmt_date(result.start, lang),
         end=fmt_date(result.end - dt.timedelta(days=1), lang),
@@ -154,6 +157,7 @@ if outcome and outcome["key"] == key:
         st.caption(t("queue_length", lang))
         st.dataframe(sr.detail_table(result, "queue_length", t("col_pool", lang), lang),
                      hide_index=True)
+    show_asis_figures(result.asis, lang)
     c1, c2 = st.columns(2)
     c1.download_button(t("download_json", lang), sr.results_json(result),
                        file_name="results.json", mime="application/json",
