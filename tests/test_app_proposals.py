@@ -22,7 +22,7 @@ WORDS = {"vi": {"title": "Đề xuất", "cut": "Đề xuất cắt (ngày LV)",
                 "n": "Reforms replayed"}}
 
 
-def fake_cuts(model, *, start, end, replications, seed, target, workers, progress):
+def fake_cuts(model, *, start, end, replications, seed, target, workers, check, progress):
     progress(1.0)
     return pd.DataFrame({
         "procedure_id": ["TTHC-04", "TTHC-01"], "name": ["Giấy phép xây dựng", "Lý lịch"],

@@ -65,7 +65,8 @@ def centre(cut: list[str] = (), moved: list[str] = ()) -> Model:
     pools = [ResourcePool(id=_pool(AGENCY, kind), agency=AGENCY, role=ROLES[kind][0],
                           capacity=n, concurrency=HANDLER_FILES if kind == "handler" else 1)
              for kind, n in STAFF.items()]
-    return Model(name="ground truth", procedures=procedures,
+    # a running centre: the horizon starts with the dossiers in progress it has
+    return Model(name="ground truth", procedures=procedures, warmup_days=60,
                  processes=list(processes.values()), pools=pools,
                  batches=[BatchSchedule(id="paper_courier", release_times=list(PAPER_RELEASES),
                                         paper_only=True)],

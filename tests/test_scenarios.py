@@ -189,6 +189,36 @@ def test_staffing_changes_the_capacity_of_the_agencys_pools(agency, role, change
     assert len(set(handler.names)) == len(handler.names)
 
 
+@pytest.mark.parametrize("named,expected", [
+    ({"activity": "approve_sign"}, {"leader": 2, "spot": 2}),
+    ({"activity": "request_supplement"}, {"handler": 4}),
+    ({"pool": "spot"}, {"spot": 2}),
+    ({"role": "handler", "activity": "approve_sign"}, {"spot": 2}),
+], ids=["activity-two-pools", "activity-one-pool", "pool", "role-and-activity"])
+def test_staffing_names_the_pools_by_the_work_they_do(named, expected):
+    """A log without roles pools its officers by the work they do: a planner names the
+    activity (or the pool) whose officers get one more."""
+    model = centre()
+    out = Staffing(agency="SYT", change=1, **named).apply(model)
+    assert capacities(out) == {**capacities(model), **expected}
+
+
+def test_staffing_of_work_no_pool_does_lists_the_pools():
+    with pytest.raises(ScenarioError) as error:
+        Staffing(agency="SYT", change=1, activity="site_inspection").apply(centre())
+    assert error.value.field == "staffing.activity"
+    assert "handler (SYT, handler: appraise, request_supplement)" in error.value.fix
+    assert "leader (SYT, dept_leader: approve_sign)" in error.value.fix
+
+
+def test_staffing_by_activity_reads_from_a_scenario_file():
+    (scenario,) = [scenario_from_dict(
+        {"name": "one more appraiser",
+         "changes": [{"staffing": {"agency": "SYT", "activity": "appraise", "change": 1}}]})]
+    assert capacities(scenario.apply(centre())) == {**capacities(centre()),
+                                                    "handler": 4, "spot": 2}
+
+
 @pytest.mark.parametrize("change,capacity,changes", [
     (1, 4, {"2024-03-01": 6}), (-2, 1, {"2024-03-01": 3})], ids=["plus-1", "minus-2"])
 def test_staffing_shifts_dated_staffing_changes_too(change, capacity, changes):
@@ -307,7 +337,7 @@ ERRORS = [
     ("staff-not-whole", "- staffing: {agency: SYT, change: 1.5}",
      "changes[0].staffing.change", "change: 2"),
     ("unknown-agency", "- staffing: {agency: SXD, change: 1}",
-     "changes[0].staffing.agency", "SYT (handler)"),
+     "changes[0].staffing.agency", "handler (SYT, handler: appraise"),
     ("demand-0", "- demand: {factor: 0}", "changes[0].demand.factor", "0.01 to 10"),
     ("online-share-1.5", "- channel_shift: {online_share: 1.5}",
      "changes[0].channel_shift.online_share", "0 to 1"),

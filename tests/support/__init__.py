@@ -1,0 +1,1 @@
+"""Helpers for the tests that are not part of dossierflow (e.g. an independent SimPy centre)."""
