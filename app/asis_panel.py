@@ -21,9 +21,10 @@ SHOWN = {"dossiers_per_month": (0, 1), "lead_time_working_days_median": (2, 1),
 def _error(row: pd.Series, lang: str) -> str:
     if not math.isfinite(row["error"]):
         return "–"
+    sign = "+" if row["error"] > 0 else ""
     if row["unit"] == "pp":
-        return f"{fmt_number(100 * row['error'], lang, 1)} {t('points', lang)}"
-    return f"{fmt_number(100 * row['error'], lang, 1)}%"
+        return f"{sign}{fmt_number(100 * row['error'], lang, 1)} {t('points', lang)}"
+    return f"{sign}{fmt_number(100 * row['error'], lang, 1)}%"
 
 
 def asis_table(check: AsIs, lang: str) -> pd.DataFrame:

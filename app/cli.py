@@ -298,6 +298,7 @@ def simulate_command(
     typer.echo(f"Learning the model from dossiers received {lo:%d/%m/%Y} – "
                f"{hi - pd.Timedelta(days=1):%d/%m/%Y} …")
     found = discover_model(analysis, start=lo, end=hi)
+    lo, hi = found.start, found.end  # the window cut to the log
     for s in scenarios:
         s.apply(found.model)  # a scenario that does not fit the model fails before the runs
     bar, moved = _progress_bar(f"Simulating {replications} × {len(scenarios) + 1} runs")
@@ -351,6 +352,7 @@ def validate_command(
     typer.echo(f"Learning the model from dossiers received {lo:%d/%m/%Y} – "
                f"{hi - pd.Timedelta(days=1):%d/%m/%Y} …")
     found = discover_model(analysis, start=lo, end=hi)
+    lo, hi = found.start, found.end  # the window cut to the log
     for note in found.notes:
         typer.echo(f"Note: {note}")
     bar, moved = _progress_bar(f"Simulating {replications} runs")
@@ -387,6 +389,7 @@ def propose_command(
     analysis = open_analysis_log(log)
     lo, hi = learning_window(analysis, start, end)
     found = discover_model(analysis, start=lo, end=hi)
+    lo, hi = found.start, found.end  # the window cut to the log
     bar, moved = _progress_bar(f"Simulating {replications} runs")
     with bar:
         cuts = time_cut_proposals(found.model, start=lo, end=hi, replications=replications,

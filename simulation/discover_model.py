@@ -1,68 +1,31 @@
 """Discover a simulation model from a log: ``discover_model(log, start=…, end=…)``.
 
-What is learnt, and how (every default a log forces is written to ``Discovery.notes``):
+What is learnt, and how (the README's "How the model is learnt" has the whole account; every
+default a log forces is written to ``Discovery.notes``):
 
-* **Processes**: one per procedure with at least ``OWN_PROCESS`` dossiers, and one for the
-  other procedures of each agency, handling model, fee status and the steps that set them
-  apart (the cases' ``agency``, ``model`` and ``fee`` columns: procedures that charge a fee
-  have a payment step; ``_own_steps``: a site inspection, a consultation; one process when a
-  log has none of them). Its steps are
-  the activities of the group; routing is the directly-follows probabilities from ``start``
-  through the activities to ``end``, learnt per kind of dossier (channel, digitised, paid
-  online) where a kind has at least ``MIN_ROUTE`` dossiers leaving a step, else from the
-  first coarser kind that has (channel and digitised; paper or online, digitised and paid;
-  paper or online and digitised; digitised and paid; digitised; paid; channel), else pooled
-  over kinds. ``max_visits`` of a step is the most times one dossier did it.
-  ``submit_online`` and ``apology_reschedule`` are not steps: the engine writes them itself
-  (online channels; the deadline rules).
-  A procedure whose legal time or handling model changed within the window is learnt from
-  its dossiers since the change (the earlier ones count for arrivals and pools only).
-* **Waiting and service**: a step's time is measured on the working-minute clock from the end
-  of the dossier's previous event (its arrival for the first one) to the end of the step. It
-  is split into an in-tray wait (a silent step, no officer held; its quantiles are those of the
-  step time less those of the service) and the officer's service:
-  with start times in the log, the service is end − start; without them it is estimated from
-  resource availability (the service began when both the dossier's previous step and the
-  officer's previous event were done; the usual estimate when logs record completions only).
-  Citizen waits (``supplement_received``, ``withdraw``) last wall-clock time. Distributions are
-  empirical (``QUANTILES`` quantiles). Intake (``INTAKE``) is learnt apart for paper dossiers
-  and online ones (those wait for the counter to take them up) when each kind has
-  ``MIN_ROUTE`` dossiers. A process shared by several procedures keeps the in-tray wait of a
-  step whose time grows with the legal time (the appraisal; ``_grows_with_legal_time``), and
-  its service where that grows too, in legal days' units beyond a reserve
-  (``_legal_units``), which each procedure scales by its own legal time; other waits and
-  services each procedure scales by the ratio of its mean time to the group's, and those in
-  legal days' units by the ratio of its mean time to the one its legal time gives, each
-  shrunk towards 1 with ``SHRINK`` dossiers of weight (``_scales``, ``_own_scales``).
-* **Batching**: an activity whose events of paper dossiers (filed at the counter or by post,
-  not digitised) end in bunches at the same minute (``BATCH_SHARE`` of them in bunches of
-  three or more) runs in batches for paper dossiers: the release times are the times of day
-  the bunches' dossiers were all ready, rounded to ``RELEASE_ROUNDING`` minutes, keeping those
-  of at least ``RELEASE_SHARE`` of the bunches; the trip is the time from release to the end.
-  Each kind of dossier (channel, digitised) whose events of the activity are mostly in bunches
-  waits for the batch (a paper result goes back by courier even for a dossier filed online),
-  the others do it as an ordinary step (an electronic transfer).
-* **Resource pools** per agency and role, split where officers of one role do different work
-  (case handlers and delegated on-spot officers; one agency ``centre`` and role ``staff``
-  where the log has none). Its staff is the number of its officers at work on a busy day
-  lately (``_staff``: the ``STAFF_QUANTILE`` quantile of the officers active per day, in each
-  of the window's last months, their median); each keeps as many files
-  open as the log shows them holding at once while busy, and at least as many as needed for
-  the service to fill at most ``TARGET_UTILISATION`` of the office time.
-* **Arrivals** per procedure: dossiers per working day over the window, a weekday profile and
-  (for a window of 11 months or more) a month profile of the whole log; online dossiers'
-  hours and days-off share from the submissions (the rate counts the arrivals of working
-  days; the engine adds those of days off). Channels, digitisation and online payment are
-  the procedure's shares at the window's end (see ``_present_shares``: they drift year by
-  year), moving on over the next ``TREND_DAYS`` as its agency's did over the window's last
-  ``TREND_DAYS`` (``_projected_shares``), then held; the fee its median; legal days the
-  value in force at the window's end (without a ``legal_days`` column: the 95th percentile
-  of lead times, rounded up to half a day).
-* **Calendar**: the log's office hours; apologies when the log has ``apology_reschedule``.
-* **Calibration**: the in-tray waits measured in the log already hold the queueing of its
-  time, which the pools then simulate again; so the model is run once over the window and
-  each in-tray wait is shortened by the excess of the simulated mean step time over the
-  log's (``CALIBRATION_ROUNDS`` rounds).
+* **Processes**: one per procedure with ``OWN_PROCESS`` dossiers, one per agency, handling
+  model, fee status and distinguishing steps (``_own_steps``) for the others. The dossier's
+  agency is the log's column, else that of its handling steps (``_case_agency``).
+* **Routing**: whole routes per kind of dossier with ``MIN_ROUTE`` dossiers (``_routes``: the
+  paths seen ``MIN_VARIANT`` times, with the ranks of up to ``MAX_RANKS`` dossiers seen on
+  them), else the directly-follows probabilities per kind, borrowed from coarser kinds where a
+  kind is rare (``_routing``).
+* **Steps**: an in-tray wait (a silent step) and the officer's service; the service measured
+  from start times, else estimated from resource availability (``OUTLIER``); a step in another
+  context than usual takes a step of its own (``_contexts``); online intake has priority 1;
+  a step its officer starts at once after the previous one continues it (``_goes_on``). In a
+  shared process, waits and services that grow with the legal time are kept per legal day
+  (``_legal_units``) and each procedure scales them (``_scales``, ``_own_scales``).
+* **Batching**: release times from bunches of paper dossiers (``_batches``, ``_releases``).
+* **Pools**: per agency and role, split by the work officers do (``_pool_key``), staffed month
+  by month (``_staffing``), batch trips left out.
+* **Arrivals and shares**: per procedure (``_procedures``, ``_profiles``), shares at the
+  window's end moving on at their trend (``_present_shares``, ``_projected_shares``),
+  digitisation per channel where channels differ (``_digitised_by_channel``).
+* **Deadlines**: legal times and the same-day cut-off from due dates (``learn_deadlines``).
+* **Warm-up and calibration**: ``_warmup_days``; then ``simulation.calibration.calibrate``
+  tunes the waits (and, without start times, the pools' places) until the simulated step times
+  match the log's.
 """
 
 from __future__ import annotations
@@ -89,6 +52,7 @@ CONTEXT_GAP, MAX_CONTEXTS = 0.25, 4
 CHANNEL_GAP = 0.1
 CONTINUE_SHARE = 0.9
 OUTLIER = 5.0
+ONLINE_PRIORITY = 1       # online intake waits while citizens stand at the counter
 INTAKE = "receive"                # the first step at the centre (online dossiers wait for it)
 OWN_PROCESS = 200
 OWN_STEP = 0.25
@@ -859,7 +823,8 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict,
                                                                    f".{k}")
                 parts = [(a.drop(index=[i for *_, rows in apart for i in rows]), "")]
             # the counter takes online dossiers up between the citizens standing at it
-            firsts = [ordinary(activity, part, cap, suffix, int(suffix == ".online"))
+            firsts = [ordinary(activity, part, cap, suffix,
+                               ONLINE_PRIORITY if suffix == ".online" else 0)
                       for part, suffix in parts]
             entry[activity] = {True: firsts[0], False: firsts[-1]}
     transitions = [Transition(source=s.id, target=_served_by(s.id, steps))
