@@ -10,8 +10,8 @@ officer keeps in hand. So the model is tuned against the log in a loop:
 3. where the model is slower, shorten the step's in-tray wait by the excess (each quantile of
    the wait by the gap at that quantile); where the model is faster, lengthen it; where the
    wait cannot absorb the excess (the officers' queue alone is longer than the log's whole
-   step by ``GROW_SHARE`` of it) and the log has no start times to measure how many files
-   officers keep in hand, give the step's pool more places; a citizen's wait (a supplement
+   step by ``GROW_SHARE`` of it), give the step's pool more places (a log shows a pool's
+   officers, not always all the hands it has); a citizen's wait (a supplement
    brought back) is moved likewise, in wall-clock time;
 4. repeat until every step with ``MIN_EVENTS`` events is within ``TOLERANCE`` (or twice its
    standard error) of the log, or ``ROUNDS`` runs are spent.
@@ -118,11 +118,10 @@ def step_stats(times: pd.DataFrame) -> pd.DataFrame:
 
 def calibrate(model: Model, target: pd.DataFrame, calendar: WorkCalendar, start: pd.Timestamp,
               end: pd.Timestamp, *, label: Callable[[pd.DataFrame, pd.DataFrame], pd.Series],
-              tune_places: bool, rounds: int = ROUNDS) -> Calibration:
+              rounds: int = ROUNDS) -> Calibration:
     """Tune ``model`` in place until its step times match ``target`` (:func:`step_stats` of
     the log). ``label(times, kinds)`` names the step each timed event entered (``kinds``:
-    the dossiers' channel and digitised by case id). ``tune_places``: whether pools may get
-    more files in hand (when the log has no start times to measure them)."""
+    the dossiers' channel and digitised by case id)."""
     from simulation.engine import simulate
 
     group_of_procedure = {p.output_id: p.process for p in model.procedures}
@@ -142,8 +141,7 @@ def calibrate(model: Model, target: pd.DataFrame, calendar: WorkCalendar, start:
         if table["within"].all():
             converged = True
             break
-        queued = set(run.pools.loc[run.pools["mean_queue_minutes"] > 1.0, "pool_id"]) \
-            if tune_places else set()
+        queued = set(run.pools.loc[run.pools["mean_queue_minutes"] > 1.0, "pool_id"])
         if not _adjust(model, table, queued, changes):
             break
     return Calibration(steps=table.reset_index(), rounds=done, converged=converged,

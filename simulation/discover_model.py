@@ -52,6 +52,7 @@ CONTEXT_GAP, MAX_CONTEXTS = 0.25, 4
 CHANNEL_GAP = 0.1
 CONTINUE_SHARE = 0.9
 OUTLIER = 5.0
+PROFILE_NOISE = 1.0       # how much of a profile's spread chance is taken to explain
 ONLINE_PRIORITY = 1       # online intake waits while citizens stand at the counter
 INTAKE = "receive"                # the first step at the centre (online dossiers wait for it)
 OWN_PROCESS = 200
@@ -150,9 +151,7 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
         times = step_times(events, kinds["arrival"], group_of, calendar)
         label = partial(_label_steps, entries=entries)
         target = step_stats(times.assign(step=label(times, kinds)))
-        measured = "start_clock" in events and events["start_clock"].notna().any()
-        tuned = calibrate(model, target, calendar, lo, hi, label=label,
-                          tune_places=not measured)
+        tuned = calibrate(model, target, calendar, lo, hi, label=label)
         notes.append(tuned.note())
         notes.extend(tuned.changes)
     return Discovery(model=model.validate(), start=lo, end=hi, cases=len(cases), notes=notes)
@@ -1048,7 +1047,7 @@ def _routes(ev: pd.DataFrame, attrs: pd.DataFrame, used: dict[str, bool],
                 digitised=digitised if used["digitised"] else None,
                 paid_online=bool(values["paid_online"]) if used["paid_online"] else None,
                 ranks=[list(ranks[c]) for c in
-                       np.random.default_rng(len(seen)).permutation(seen)[:MAX_RANKS]]))
+                       np.random.default_rng(len(seen)).permutation(seen)[:int(MAX_RANKS)]]))
     return out
 
 
@@ -1146,7 +1145,7 @@ def _shrunk_profile(weights: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Relative weights (mean 1) shrunk towards 1 by how much of their spread the chance
     variation of the ``counts`` they come from explains (Poisson: a relative variance of
     1/count each), so that a flat demand does not get a profile of noise."""
-    noise = float(np.mean(1.0 / np.maximum(counts, 1.0)))
+    noise = PROFILE_NOISE * float(np.mean(1.0 / np.maximum(counts, 1.0)))
     spread = float(np.var(weights))
     keep = max(spread - noise, 0.0) / spread if spread > 0 else 0.0
     return 1.0 + (weights - 1.0) * keep
