@@ -10,8 +10,9 @@ officer keeps in hand. So the model is tuned against the log in a loop:
 3. where the model is slower, shorten the step's in-tray wait by the excess (each quantile of
    the wait by the gap at that quantile); where the model is faster, lengthen it; where the
    wait cannot absorb the excess (the officers' queue alone is longer than the log's whole
-   step by ``GROW_SHARE`` of it), give the step's pool more places (a log shows a pool's
-   officers, not always all the hands it has); a citizen's wait (a supplement
+   step by ``GROW_SHARE`` of it), give the step's pool more officers (a log shows the
+   officers at work, not always all the hands a pool has; the 5 tại chỗ desks keep theirs,
+   which a move to 5 tại chỗ plans from); a citizen's wait (a supplement
    brought back) is moved likewise, in wall-clock time;
 4. repeat until every step with ``MIN_EVENTS`` events is within ``TOLERANCE`` (or twice its
    standard error) of the log, or ``ROUNDS`` runs are spent.
@@ -37,7 +38,7 @@ TOLERANCE = 0.05
 MIN_EVENTS = 30
 QUANTILES = 41
 _P = np.linspace(0.0, 1.0, QUANTILES)
-# the most a round may stretch a wait, and the share of places a round adds to a pool
+# the most a round may stretch a wait, and the share of officers a round adds to a pool
 MAX_STRETCH = 3.0
 PLACES_STEP = 0.25
 # the part of a step's time by which the officers' queue alone must exceed it to add places
@@ -171,6 +172,7 @@ def _adjust(model: Model, table: pd.DataFrame, queued: set[str], changes: list[s
     changed = False
     grow: set[str] = set()
     scale = _mean_scales(model)
+    desks = _on_spot_desks(model)
     for process in model.processes:
         links = process.silent_links("in_person", False, False)
         for step in process.steps:
@@ -187,7 +189,7 @@ def _adjust(model: Model, table: pd.DataFrame, queued: set[str], changes: list[s
                 else 1.0
             mean = wait.duration.expected / unit * scale.get(key, 1.0) if wait else 0.0
             if excess > mean + GROW_SHARE * float(table.loc[key, "log"]) \
-                    and served.pool in queued:
+                    and served.pool in queued and served.pool not in desks:
                 # even without its wait the step takes too long: its officers' queue
                 grow.add(served.pool)
             if wait is None:
@@ -201,9 +203,15 @@ def _adjust(model: Model, table: pd.DataFrame, queued: set[str], changes: list[s
             changed = True
     for pool in model.pools:
         if pool.id in grow:
-            pool.concurrency += max(1, math.ceil(pool.concurrency * PLACES_STEP))
-            changes.append(f"pool {pool.id}: {pool.concurrency} files in hand per officer "
-                           "(its queue was longer than the log's steps)")
+            extra = max(1, math.ceil(pool.capacity * PLACES_STEP))
+            pool.capacity += extra
+            pool.capacity_changes = {k: v + extra for k, v in
+                                     (pool.capacity_changes or {}).items()} or None
+            if pool.names is not None:
+                pool.names = pool.names + [f"{pool.id}-{k:02d}" for k in range(
+                    len(pool.names) + 1, pool.max_capacity + 1)]
+            changes.append(f"pool {pool.id}: {extra} more officer(s) (its queue was longer "
+                           "than the log's steps)")
             changed = True
     return changed
 
@@ -223,3 +231,17 @@ def _mean_scales(model: Model) -> dict[tuple[str, str], float]:
             if step.id not in (p.duration_scales or {}):
                 acc[0] += w
     return {k: a / b for k, (a, b) in weights.items() if b > 0 and abs(a / b - 1.0) > 1e-9}
+
+
+def _on_spot_desks(model: Model) -> set[str]:
+    """Pools that serve 5 tại chỗ processes alone (the delegated officers' desks): their
+    staff is what a move to 5 tại chỗ plans from, so calibration leaves it as the log shows."""
+    on_spot: set[str] = set()
+    other: set[str] = set()
+    kind = {}
+    for p in model.procedures:
+        kind.setdefault(p.process, set()).add(p.model)
+    for process in model.processes:
+        pools = {s.pool for s in process.steps if s.pool is not None}
+        (on_spot if kind.get(process.id) == {"five_on_spot"} else other).update(pools)
+    return on_spot - other

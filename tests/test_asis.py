@@ -11,11 +11,12 @@ import pytest
 
 from mining.analysis_table import prepare
 from mining.import_log import import_log
+from mining.open_log import open_analysis_log
 from simulation import asis
 from simulation.centre_model import centre_model, sample_period
 from simulation.discover_model import discover_model, learning_window
 from simulation.engine import simulate
-from simulation.sample_output import to_imported
+from simulation.sample_output import write_sample
 
 LEAD, ON_TIME = 0.05, 0.02
 
@@ -62,10 +63,10 @@ def test_a_model_learnt_from_a_public_log_reproduces_it(public_dir, name):
 
 
 @pytest.mark.slow
-def test_a_model_learnt_from_the_one_year_sample_reproduces_it():
+def test_a_model_learnt_from_the_one_year_sample_reproduces_it(tmp_path):
     first, last = sample_period()
     run = simulate(centre_model(), start=first, end=last, seed=1)  # `dossierflow sample`
-    log = prepare(to_imported(run, "sample"))
+    log = open_analysis_log(str(write_sample(run, tmp_path / "sample.duckdb")))
     found = discover_model(log, start=learning_window(log)[0])
     check = asis.check(log, found.model, found.start, found.end, replications=3, workers=2)
     print("\n".join(check.lines()))
