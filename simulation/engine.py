@@ -581,9 +581,11 @@ def _draw_paths(comp: _Compiled, arr: _Arrivals, n_process: np.ndarray) -> _Path
                               fix="lower the probabilities of the loops in the routing.")
     case = np.concatenate(hop_cases) if hop_cases else np.zeros(0, np.int64)
     node = np.concatenate(hop_nodes) if hop_nodes else np.zeros(0, np.int64)
-    rank = np.concatenate([*hop_ranks, np.full(len(case) - n_routed, np.nan)])
     order = np.argsort(case, kind="stable")
-    case, node, rank = case[order], node[order], rank[order]
+    case, node = case[order], node[order]
+    rank = None
+    if hop_ranks:  # only models with routes have ranks
+        rank = np.concatenate([*hop_ranks, np.full(len(case) - n_routed, np.nan)])[order]
     first = np.searchsorted(case, np.arange(n), side="left")
     duration = np.zeros(len(node))
     order = np.argsort(node, kind="stable")
@@ -596,8 +598,10 @@ def _draw_paths(comp: _Compiled, arr: _Arrivals, n_process: np.ndarray) -> _Path
             at = order[a:b]
             d = comp.durations[s]
             duration[at] = d.sample(comp.duration_rng[s], b - a)
+            if rank is None or d.kind != "empirical" or comp.logged[s]:
+                continue
             ranked = at[np.isfinite(rank[at])]
-            if len(ranked) and d.kind == "empirical" and not comp.logged[s]:
+            if len(ranked):
                 # a dossier on a route takes the rank a dossier seen on it had at this step
                 q = np.asarray(d.quantiles, dtype=float)
                 duration[ranked] = np.interp(rank[ranked], np.linspace(0.0, 1.0, len(q)), q)
