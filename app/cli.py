@@ -267,6 +267,21 @@ def _write_json(path: Path, data) -> None:
                     encoding="utf-8")
 
 
+def _learn(log: str, start: str | None, end: str | None):
+    """The analysis-ready log and the model learnt from its window (the log's last year by
+    default; ``Discovery.start``/``end`` hold the window cut to the log)."""
+    import pandas as pd
+
+    from mining.open_log import open_analysis_log
+    from simulation.discover_model import discover_model, learning_window
+
+    analysis = open_analysis_log(log)
+    lo, hi = learning_window(analysis, start, end)
+    typer.echo(f"Learning the model from dossiers received {lo:%d/%m/%Y} – "
+               f"{hi - pd.Timedelta(days=1):%d/%m/%Y} …")
+    return analysis, discover_model(analysis, start=lo, end=hi)
+
+
 @cli.command("simulate")
 def simulate_command(
     log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
@@ -284,21 +299,13 @@ def simulate_command(
     workers: Annotated[Optional[int], typer.Option(help="Processes (default: one per core).")] = None,
 ) -> None:
     """Learn a model from the log, run scenarios against it and write their effects."""
-    import pandas as pd
-
-    from mining.open_log import open_analysis_log
-    from simulation.discover_model import discover_model, learning_window
     from simulation.asis import basis
     from simulation.experiment import run_experiment
     from simulation.scenarios import read_scenarios
 
     scenarios = [s for path in scenario for s in read_scenarios(path)]
-    analysis = open_analysis_log(log)
-    lo, hi = learning_window(analysis, start, end)
-    typer.echo(f"Learning the model from dossiers received {lo:%d/%m/%Y} – "
-               f"{hi - pd.Timedelta(days=1):%d/%m/%Y} …")
-    found = discover_model(analysis, start=lo, end=hi)
-    lo, hi = found.start, found.end  # the window cut to the log
+    analysis, found = _learn(log, start, end)
+    lo, hi = found.start, found.end
     for s in scenarios:
         s.apply(found.model)  # a scenario that does not fit the model fails before the runs
     bar, moved = _progress_bar(f"Simulating {replications} × {len(scenarios) + 1} runs")
@@ -341,18 +348,10 @@ def validate_command(
     workers: Annotated[Optional[int], typer.Option(help="Processes (default: one per core).")] = None,
 ) -> None:
     """Learn a model from the log and check that it reproduces the log (the as-is check)."""
-    import pandas as pd
-
-    from mining.open_log import open_analysis_log
     from simulation.asis import check
-    from simulation.discover_model import discover_model, learning_window
 
-    analysis = open_analysis_log(log)
-    lo, hi = learning_window(analysis, start, end)
-    typer.echo(f"Learning the model from dossiers received {lo:%d/%m/%Y} – "
-               f"{hi - pd.Timedelta(days=1):%d/%m/%Y} …")
-    found = discover_model(analysis, start=lo, end=hi)
-    lo, hi = found.start, found.end  # the window cut to the log
+    analysis, found = _learn(log, start, end)
+    lo, hi = found.start, found.end
     for note in found.notes:
         typer.echo(f"Note: {note}")
     bar, moved = _progress_bar(f"Simulating {replications} runs")
@@ -380,16 +379,12 @@ def propose_command(
 ) -> None:
     """Propose time cuts that keep 99.5 % on time, and rank 5 tại chỗ candidates."""
     from mining.log_view import LogView
-    from mining.open_log import open_analysis_log
-    from simulation.discover_model import discover_model, learning_window
-    from simulation.five_on_spot_candidates import five_on_spot_candidates
     from simulation.asis import AsIs, basis
+    from simulation.five_on_spot_candidates import five_on_spot_candidates
     from simulation.proposals import time_cut_proposals
 
-    analysis = open_analysis_log(log)
-    lo, hi = learning_window(analysis, start, end)
-    found = discover_model(analysis, start=lo, end=hi)
-    lo, hi = found.start, found.end  # the window cut to the log
+    analysis, found = _learn(log, start, end)
+    lo, hi = found.start, found.end
     bar, moved = _progress_bar(f"Simulating {replications} runs")
     with bar:
         cuts = time_cut_proposals(found.model, start=lo, end=hi, replications=replications,

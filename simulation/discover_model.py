@@ -40,7 +40,7 @@ import pandas as pd
 
 from mining.analysis_table import RESULT_READY, AnalysisLog
 from mining.errors import DossierflowError
-from simulation.calibration import calibrate, step_stats, step_times
+from simulation.calibration import arrival_times, calibrate, step_stats, step_times
 from simulation.learn_deadlines import legal_days_from_due, same_day_cutoff
 from simulation.model import (CHANNELS, END, ONLINE_CHANNELS, START, ArrivalProfile, BatchSchedule, CalendarSpec,
                               Deadlines, Duration, Model, Procedure, Process, ResourcePool, Route,
@@ -288,9 +288,9 @@ def _case_attributes(cases: pd.DataFrame, events: pd.DataFrame, calendar, hi,
                                                 out["procedure_id"], size, charges, steps)]
     # a dossier received before its first event (a log whose receipt date is a dossier
     # field) waits from then for its first step
-    first = _arrivals(events).reindex(out["case_id"]).dt.tz_convert("Asia/Ho_Chi_Minh")
-    received = pd.Series(out["received_at"].to_numpy(), index=first.index)
-    out["arrival"] = first.where(~(received < first), received).array
+    received = pd.Series(out["received_at"].to_numpy(), index=out["case_id"].astype(str))
+    out["arrival"] = arrival_times(events, received).reindex(out["case_id"].astype(str)) \
+        .dt.tz_convert("Asia/Ho_Chi_Minh").array
     return out
 
 
@@ -347,16 +347,6 @@ def _own_steps(cases: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
     overall = overall.div(attrs.groupby("procedure_id").size().reindex(overall.index), axis=0)
     return overall.apply(lambda row: "+".join(sorted(a for a, v in row.items()
                                                      if v >= OWN_STEP)), axis=1)
-
-
-def _arrivals(events: pd.DataFrame) -> pd.Series:
-    """Per dossier, when it arrived: its first event's start (a citizen at the counter is
-    served from the start of the receipt), else its first event's end."""
-    first = events.groupby("case_id", sort=False)["timestamp"].min()
-    if "start_timestamp" in events and events["start_timestamp"].notna().any():
-        began = events.groupby("case_id", sort=False)["start_timestamp"].min()
-        first = first.where(~(began < first), began)
-    return first
 
 
 def _timed_events(events: pd.DataFrame, cases: pd.DataFrame, calendar, notes) -> pd.DataFrame:

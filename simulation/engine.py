@@ -52,8 +52,7 @@ import pandas as pd
 from mining.errors import DossierflowError
 from mining.working_time import DEFAULT_OVERRIDES, TZ, OfficeHours, WorkCalendar
 from simulation.model import (CHANNELS, CLOSING_ACTIVITIES, DEFAULT_ONLINE_HOURS, END,
-                              HANDLING_MODELS, ONLINE_CHANNELS, START, Model, Route,
-                              case_classes,
+                              HANDLING_MODELS, ONLINE_CHANNELS, START, Model, case_classes,
                               interpolate_points, parse_day)
 
 _NS_MIN = 60_000_000_000
@@ -478,8 +477,7 @@ class _Compiled:
                 links = process.silent_links(channel, dig, paid)
                 paths, ranks = [], []
                 for r in chosen:
-                    chains = [process.expanded(Route(steps=[e], probability=1.0), links)
-                              for e in r.steps]
+                    chains = [process.chain(e, links) for e in r.steps]
                     paths.append(np.array([step_node[(process.id, step)] for chain in chains
                                            for step in chain] + [_R_END], dtype=np.int64))
                     ranks.append(np.array([[u for u, chain in zip(row, chains) for _ in chain]

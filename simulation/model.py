@@ -351,23 +351,23 @@ class Process:
                 out[t.source].append(t.target)
         return {k: v[0] if len(v) == 1 and v[0] != END else None for k, v in out.items()}
 
+    def chain(self, entry: str, links: dict[str, str | None]) -> list[str]:
+        """The steps a dossier does on entering ``entry``: it, and the steps its silent ones
+        lead on to (``links``: :meth:`silent_links` of the dossier's kind). Raises
+        ``ValueError`` naming a silent step that leads nowhere single."""
+        out, node = [], entry
+        for _ in range(len(self.steps) + 1):
+            out.append(node)
+            if node not in links:
+                return out
+            node = links[node]
+            if node is None:
+                raise ValueError(out[-1])
+        raise ValueError(entry)
+
     def expanded(self, route: Route, links: dict[str, str | None]) -> list[str]:
-        """The steps a dossier does on ``route``: each entered step, and the steps its
-        silent ones lead on to (``links``: :meth:`silent_links` of the dossier's kind).
-        Raises ``ValueError`` naming a silent step that leads nowhere single."""
-        out = []
-        for entry in route.steps:
-            node = entry
-            for _ in range(len(self.steps) + 1):
-                out.append(node)
-                if node not in links:
-                    break
-                node = links[node]
-                if node is None:
-                    raise ValueError(out[-1])
-            else:
-                raise ValueError(entry)
-        return out
+        """The steps a dossier does on ``route`` (see :meth:`chain`)."""
+        return [step for entry in route.steps for step in self.chain(entry, links)]
 
     def _by_activity(self, *activities: str) -> str | None:
         for activity in activities:

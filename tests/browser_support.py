@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ENV = "DOSSIERFLOW_CHROMIUM"
 SCREENSHOTS = ROOT / "artefacts" / "browser"
@@ -42,6 +44,18 @@ def chromium_path() -> str | None:
     if named:
         return named if Path(named).is_file() else shutil.which(named)
     return shutil.which("chromium")
+
+
+def browser_or_skip():
+    """(the chromium binary, playwright's sync API), or skip the calling test module with the
+    reason: no chromium, or no playwright."""
+    chromium = chromium_path()
+    if chromium is None:
+        pytest.skip(f"no chromium: install Debian's chromium (make test does so as root) or "
+                    f"set ${CHROMIUM_ENV} to a chromium binary", allow_module_level=True)
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not "
+                                   "installed (pip install -e '.[test]')")
+    return chromium, sync_api
 
 
 def launch_args() -> list[str]:

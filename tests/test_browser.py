@@ -14,18 +14,12 @@ from pathlib import Path
 import pytest
 
 from mining import import_to_workspace
-from tests.browser_support import (CHROMIUM_ENV, ROOT, chromium_path, clear_screenshots,
+from tests.browser_support import (ROOT, browser_or_skip, clear_screenshots,
                                    launch_args, query, screenshot, served_app, tail, wait_idle)
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
 
-CHROMIUM = chromium_path()
-if CHROMIUM is None:
-    pytest.skip(f"no chromium: install Debian's chromium (make test does so as root) or set "
-                f"${CHROMIUM_ENV} to a chromium binary", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api",
-                               reason="playwright is not installed (pip install -e '.[test]')")
+CHROMIUM, sync_api = browser_or_skip()
 expect = sync_api.expect
 
 # the mini log of the repository (131 dossiers of six agencies): a scenario's model is learnt

@@ -13,18 +13,12 @@ import pandas as pd
 import pytest
 
 from mining import import_to_workspace
-from tests.browser_support import (CHROMIUM_ENV, chromium_path, launch_args, screenshot,
+from tests.browser_support import (browser_or_skip, launch_args, screenshot,
                                    served_app, tail, wait_idle)
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
 
-CHROMIUM = chromium_path()
-if CHROMIUM is None:
-    pytest.skip(f"no chromium: install Debian's chromium (make test does so as root) or set "
-                f"${CHROMIUM_ENV} to a chromium binary", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api",
-                               reason="playwright is not installed (pip install -e '.[test]')")
+CHROMIUM, sync_api = browser_or_skip()
 expect = sync_api.expect
 TIMEOUT = 180  # seconds, for learning the model and a run on a slow machine
 WARNING = {"vi": "Mô hình chưa tái hiện được nhật ký này", "en": "does not reproduce this log"}
