@@ -40,7 +40,7 @@ run: install system-run sample
 	$(BIN)/dossierflow app --log $(SAMPLE)
 
 # The tools we compare with, Prosimos (benchmarks) and log-distance-measures
-# (simulation.fidelity), need pandas<3 and Python<3.13: they share a virtualenv of their own,
+# (dossierflow.simulation.fidelity), need pandas<3 and Python<3.13: they share a virtualenv of their own,
 # run as separate processes. PEERS_BASE names a Python 3.11 or 3.12 when python3 is newer.
 PEERS := .venv-peers
 PEERS_BASE ?= $(PYTHON)

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from app import url_widgets as uw
-from app.i18n import LANGUAGES, t
-from app.state import language
+from dossierflow.app import url_widgets as uw
+from dossierflow.app.i18n import LANGUAGES, t
+from dossierflow.app.state import language
 
 st.set_page_config(page_title="dossierflow", layout="wide")
 lang = language()

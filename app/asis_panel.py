@@ -8,9 +8,9 @@ import math
 import pandas as pd
 import streamlit as st
 
-from app.formats import fmt_number
-from app.i18n import t
-from simulation.asis import LEAD_TOLERANCE, ON_TIME_TOLERANCE, OVERALL, AsIs
+from dossierflow.app.formats import fmt_number
+from dossierflow.app.i18n import t
+from dossierflow.simulation.asis import LEAD_TOLERANCE, ON_TIME_TOLERANCE, OVERALL, AsIs
 
 # the overall figures shown: name → (digits, scale) (rates as percentages)
 SHOWN = {"dossiers_per_month": (0, 1), "lead_time_working_days_median": (2, 1),

@@ -1,6 +1,6 @@
 """The mining questions of the pages, cached by workspace key and selection.
 
-Every function takes the key of ``app.state.log_key`` (file + time written, so a re-import
+Every function takes the key of ``dossierflow.app.state.log_key`` (file + time written, so a re-import
 is a new key) and a ``Selection``; results are kept per argument values, so that going back
 to a filter or slider position already seen costs nothing. One lock serialises the queries:
 the sessions of the app share one DuckDB connection per workspace.
@@ -13,13 +13,13 @@ import threading
 import pandas as pd
 import streamlit as st
 
-import mining
-from app.selection import Selection
-from mining.compare import Comparison, Difference, compare_groups
-from mining.log_view import LogView
-from mining.process_map import ProcessMap, _keep_paths
-from mining.render_map import Frequency, Performance, render_map
-from mining.workspace import Workspace, open_workspace
+from dossierflow import mining
+from dossierflow.app.selection import Selection
+from dossierflow.mining.analysis.compare import Comparison, Difference, compare_groups
+from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.analysis.process_map import ProcessMap, keep_paths
+from dossierflow.mining.analysis.render_map import Frequency, Performance, render_map
+from dossierflow.mining.log.workspace import Workspace, open_workspace
 
 _LOCK = threading.RLock()
 CACHE = {"show_spinner": False, "max_entries": 64}
@@ -80,7 +80,7 @@ def n_cases(key: str, selection: Selection) -> int:
 
 @st.cache_data(**CACHE)
 def kpi_table(key: str, selection: Selection, by: str | None = None) -> pd.DataFrame:
-    """``mining.kpis`` of the selection, overall or per ``by``."""
+    """``dossierflow.mining.analysis.kpis`` of the selection, overall or per ``by``."""
     with _LOCK:
         return mining.kpis(view(key, selection), by=by)
 
@@ -103,7 +103,7 @@ def simplified_map(key: str, selection: Selection, activities: float,
                    paths: float) -> ProcessMap:
     """The map with both sliders applied: the path slider only prunes the cached map."""
     full = process_map(key, selection, activities)
-    edges = _keep_paths(full.edges, list(full.nodes["activity"]), paths)
+    edges = keep_paths(full.edges, list(full.nodes["activity"]), paths)
     return ProcessMap(full.nodes, edges, full.cases, full.start, full.end)
 
 
@@ -123,7 +123,7 @@ def map_dot(key: str, selection: Selection, activities: float, paths: float,
 
 @st.cache_data(**CACHE)
 def variant_table(key: str, selection: Selection) -> pd.DataFrame:
-    """``mining.variants`` of the selection."""
+    """``dossierflow.mining.log.variants`` of the selection."""
     with _LOCK:
         return mining.variants(view(key, selection))
 
@@ -146,28 +146,28 @@ def timeline(key: str, selection: Selection, case_id: str) -> pd.DataFrame:
 
 @st.cache_data(**CACHE)
 def ranking(key: str, selection: Selection, level: str) -> pd.DataFrame:
-    """``mining.bottlenecks`` at ``level``."""
+    """``dossierflow.mining.analysis.bottlenecks`` at ``level``."""
     with _LOCK:
         return mining.bottlenecks(view(key, selection), level=level)
 
 
 @st.cache_data(**CACHE)
 def waiting_causes(key: str, selection: Selection) -> pd.DataFrame:
-    """``mining.waiting_causes`` of the selection."""
+    """``dossierflow.mining.analysis.waiting_causes`` of the selection."""
     with _LOCK:
         return mining.waiting_causes(view(key, selection))
 
 
 @st.cache_data(**CACHE)
 def late_dossiers(key: str, selection: Selection) -> pd.DataFrame:
-    """``mining.late_attribution`` of the selection."""
+    """``dossierflow.mining.analysis.late_attribution`` of the selection."""
     with _LOCK:
         return mining.late_attribution(view(key, selection))
 
 
 @st.cache_data(**CACHE)
 def apology_letters(key: str, selection: Selection) -> pd.DataFrame:
-    """``mining.apology_letters`` of the selection."""
+    """``dossierflow.mining.analysis.apology_letters`` of the selection."""
     with _LOCK:
         return mining.apology_letters(view(key, selection))
 

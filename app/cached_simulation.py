@@ -1,5 +1,5 @@
 """The simulation behind the Scenarios and Proposals pages, cached by the workspace key of
-``app.state.log_key`` (file + time written): the model discovered from the open log, the
+``dossierflow.app.state.log_key`` (file + time written): the model discovered from the open log, the
 default horizon, and the proposals, 5 tại chỗ candidates and backtest of the log.
 
 The proposals and the backtest report their progress to a bar of the page, which
@@ -18,14 +18,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app import cached_mining as cm
-from mining.log_view import LogView
-from simulation import asis
-from simulation.backtest import backtest
-from simulation.discover_model import Discovery, discover_model, learning_window
-from simulation.five_on_spot_candidates import five_on_spot_candidates
-from simulation.model import Model
-from simulation.proposals import time_cut_proposals
+from dossierflow.app import cached_mining as cm
+from dossierflow.mining.log.log_view import LogView
+from dossierflow.simulation import asis
+from dossierflow.simulation.backtest import backtest
+from dossierflow.simulation.discovery.discover_model import Discovery, discover_model, learning_window
+from dossierflow.simulation.five_on_spot_candidates import five_on_spot_candidates
+from dossierflow.simulation.model import Model
+from dossierflow.simulation.proposals import time_cut_proposals
 
 HORIZON_MONTHS = 6
 # dossiers one simulation run may hold by default: the engine does ~3,000 a second, so a

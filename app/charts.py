@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from app.formats import MONTH, vega_locale
+from dossierflow.app.formats import MONTH, vega_locale
 
 
 def monthly(frame: pd.DataFrame, measure: str, title: str, lang: str, *, bar: bool = False,

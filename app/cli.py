@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from mining.errors import DossierflowError
+from dossierflow.mining.errors import DossierflowError
 
 cli = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Process mining and simplification analysis for one-stop centres.")
@@ -28,8 +28,8 @@ def import_command(
     name: Annotated[Optional[str], typer.Option(help="Workspace name (default: from the file).")] = None,
 ) -> None:
     """Import a log into a workspace and print the mapping, validation report and summary."""
-    from mining.import_and_store import import_to_workspace
-    from mining.workspace import default_name
+    from dossierflow.mining.log.import_and_store import import_to_workspace
+    from dossierflow.mining.log.workspace import default_name
 
     result = import_to_workspace(path, name=name or default_name(path), mapping=mapping,
                                  cases=cases, sheet=sheet)
@@ -51,7 +51,7 @@ def import_command(
 
 def _filters(agency, procedure, field, channel, model, on_time, start, end):
     """Filters from the common command-line options (each option may repeat)."""
-    from mining import filters as f
+    from dossierflow.mining.log import filters as f
 
     chosen = [maker(*values) for maker, values in (
         (f.agency_in, agency), (f.procedure_in, procedure), (f.field_in, field),
@@ -89,9 +89,9 @@ def mine_command(
     """Write kpis.json, dfg.csv, variants.csv, bottlenecks.csv and map.dot (+ map.svg)."""
     import json
 
-    from mining import apply_filters, bottlenecks, kpis, process_map, scorecard, variants
-    from mining.open_log import open_log
-    from mining.render_map import Performance, render_map, render_svg
+    from dossierflow.mining import apply_filters, bottlenecks, kpis, process_map, scorecard, variants
+    from dossierflow.mining.log.open_log import open_log
+    from dossierflow.mining.analysis.render_map import Performance, render_map, render_svg
 
     view = apply_filters(open_log(log), _filters(agency, procedure, field, channel, model,
                                                  on_time, start, end))
@@ -131,9 +131,9 @@ def compare_command(
     lang: Annotated[str, typer.Option(help="Labels of the map: vi or en.")] = "vi",
 ) -> None:
     """Compare two groups: edges with shares, waits, p- and q-values; a difference map."""
-    from mining.compare import Difference, compare_groups
-    from mining.open_log import open_log
-    from mining.render_map import render_map, render_svg
+    from dossierflow.mining.analysis.compare import Difference, compare_groups
+    from dossierflow.mining.log.open_log import open_log
+    from dossierflow.mining.analysis.render_map import render_map, render_svg
 
     result = compare_groups(open_log(log), by=by, a=a, b=b, min_support=min_support)
     out.mkdir(parents=True, exist_ok=True)
@@ -161,9 +161,9 @@ def sample_command(
     import pandas as pd
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from simulation.centre_model import centre_model, sample_period
-    from simulation.engine import simulate
-    from simulation.sample_output import write_sample
+    from dossierflow.simulation.sample.centre_model import centre_model, sample_period
+    from dossierflow.simulation.engine import simulate
+    from dossierflow.simulation.sample.sample_output import write_sample
 
     first, last = sample_period(full)
     first = pd.Timestamp(start) if start else first
@@ -217,10 +217,10 @@ def export_command(
     end: Annotated[Optional[str], typer.Option(help="… and before (YYYY-MM-DD).")] = None,
 ) -> None:
     """Export a (filtered) log for other tools, personal data pseudonymised by default."""
-    from mining import apply_filters
-    from mining.export_log import export_log
-    from mining.open_log import open_log
-    from mining.pseudonymise import KEY_ENV, default_personal_fields
+    from dossierflow.mining import apply_filters
+    from dossierflow.mining.export.export_log import export_log
+    from dossierflow.mining.log.open_log import open_log
+    from dossierflow.mining.export.pseudonymise import KEY_ENV, default_personal_fields
 
     if key_env and not no_pseudonymise and not os.environ.get(key_env):
         raise DossierflowError(f"the environment variable {key_env} (--key-env) is not set.",
@@ -272,8 +272,8 @@ def _learn(log: str, start: str | None, end: str | None):
     default; ``Discovery.start``/``end`` hold the window cut to the log)."""
     import pandas as pd
 
-    from mining.open_log import open_analysis_log
-    from simulation.discover_model import discover_model, learning_window
+    from dossierflow.mining.log.open_log import open_analysis_log
+    from dossierflow.simulation.discovery.discover_model import discover_model, learning_window
 
     analysis = open_analysis_log(log)
     lo, hi = learning_window(analysis, start, end)
@@ -299,9 +299,9 @@ def simulate_command(
     workers: Annotated[Optional[int], typer.Option(help="Processes (default: one per core).")] = None,
 ) -> None:
     """Learn a model from the log, run scenarios against it and write their effects."""
-    from simulation.asis import basis
-    from simulation.experiment import run_experiment
-    from simulation.scenarios import read_scenarios
+    from dossierflow.simulation.asis import basis
+    from dossierflow.simulation.experiment import run_experiment
+    from dossierflow.simulation.scenarios import read_scenarios
 
     scenarios = [s for path in scenario for s in read_scenarios(path)]
     analysis, found = _learn(log, start, end)
@@ -348,7 +348,7 @@ def validate_command(
     workers: Annotated[Optional[int], typer.Option(help="Processes (default: one per core).")] = None,
 ) -> None:
     """Learn a model from the log and check that it reproduces the log (the as-is check)."""
-    from simulation.asis import check
+    from dossierflow.simulation.asis import check
 
     analysis, found = _learn(log, start, end)
     lo, hi = found.start, found.end
@@ -378,10 +378,10 @@ def propose_command(
     lang: Annotated[str, typer.Option(help="Language of the reasons: vi or en.")] = "vi",
 ) -> None:
     """Propose time cuts that keep 99.5 % on time, and rank 5 tại chỗ candidates."""
-    from mining.log_view import LogView
-    from simulation.asis import AsIs, basis
-    from simulation.five_on_spot_candidates import five_on_spot_candidates
-    from simulation.proposals import time_cut_proposals
+    from dossierflow.mining.log.log_view import LogView
+    from dossierflow.simulation.asis import AsIs, basis
+    from dossierflow.simulation.five_on_spot_candidates import five_on_spot_candidates
+    from dossierflow.simulation.proposals import time_cut_proposals
 
     analysis, found = _learn(log, start, end)
     lo, hi = found.start, found.end
@@ -418,8 +418,8 @@ def backtest_command(
     seed: Annotated[int, typer.Option(help="Seed of the first run.")] = 0,
 ) -> None:
     """Re-play the reforms found in the log and report the prediction errors."""
-    from mining.open_log import open_analysis_log
-    from simulation.backtest import backtest
+    from dossierflow.mining.log.open_log import open_analysis_log
+    from dossierflow.simulation.backtest import backtest
 
     analysis = open_analysis_log(log)
     bar, moved = _progress_bar("Re-playing reforms")
@@ -449,8 +449,8 @@ def report_command(
     seed: Annotated[int, typer.Option(help="Seed of the first run.")] = 0,
 ) -> None:
     """Write the leadership report: one self-contained HTML file, and its PDF with --pdf."""
-    from app.report import build_report, print_pdf, write_report
-    from simulation.scenarios import read_scenarios
+    from dossierflow.app.report import build_report, print_pdf, write_report
+    from dossierflow.simulation.scenarios import read_scenarios
 
     if out.suffix.lower() == ".pdf":
         raise DossierflowError("--out names the HTML file, not the PDF.", file=str(out),

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from app.i18n import t
-from mining.errors import DossierflowError
+from dossierflow.app.i18n import t
+from dossierflow.mining.errors import DossierflowError
 
 
 def error_text(exc: Exception, lang: str, headline: str) -> str:

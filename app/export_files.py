@@ -21,14 +21,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app import cached_mining as cm
-from app import scenario_results as sr
-from app.selection import Selection
-from mining.discovery import discover
-from mining.export_log import ExportedLog, export_log
-from mining.export_map import export_map
-from mining.export_model import export_model
-from mining.export_tables import TZ, export_kpis, export_table
+from dossierflow.app import cached_mining as cm
+from dossierflow.app import scenario_results as sr
+from dossierflow.app.selection import Selection
+from dossierflow.mining.analysis.discovery import discover
+from dossierflow.mining.export.export_log import ExportedLog, export_log
+from dossierflow.mining.export.export_map import export_map
+from dossierflow.mining.export.export_model import export_model
+from dossierflow.mining.export.export_tables import TZ, export_kpis, export_table
 
 STORE = "ex_files"
 # prepared files kept per session (an event log may weigh tens of megabytes)

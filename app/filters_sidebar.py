@@ -8,16 +8,16 @@ import datetime as dt
 
 import streamlit as st
 
-from app import cached_mining as cm
-from app import url_widgets as uw
-from app.errors import show_error
-from app.formats import DATE_INPUT
-from app.i18n import t
-from app.selection import Selection
-from app.state import log_key, open_log_name
-from app.value_labels import value_label
-from mining.errors import DossierflowError
-from mining.filters import ON_TIME_CLASSES
+from dossierflow.app import cached_mining as cm
+from dossierflow.app import url_widgets as uw
+from dossierflow.app.errors import show_error
+from dossierflow.app.formats import DATE_INPUT
+from dossierflow.app.i18n import t
+from dossierflow.app.selection import Selection
+from dossierflow.app.state import log_key, open_log_name
+from dossierflow.app.value_labels import value_label
+from dossierflow.mining.errors import DossierflowError
+from dossierflow.mining.log.filters import ON_TIME_CLASSES
 
 CASE_FILTERS = (("agency", "agency", "filter_agency"), ("procedure", None, "filter_procedure"),
                 ("channel", "channel", "filter_channel"), ("model", "model", "filter_model"))

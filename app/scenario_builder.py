@@ -10,12 +10,12 @@ from __future__ import annotations
 import streamlit as st
 import yaml
 
-from app.errors import error_text
-from app.formats import fmt_number, fmt_percent
-from app.i18n import t
-from app.url_widgets import KEEP
-from simulation.model import Model
-from simulation.scenarios import (CHANGES, TIME_CUT_MODES, ChannelShift, Demand, FiveOnSpot,
+from dossierflow.app.errors import error_text
+from dossierflow.app.formats import fmt_number, fmt_percent
+from dossierflow.app.i18n import t
+from dossierflow.app.url_widgets import KEEP
+from dossierflow.simulation.model import Model
+from dossierflow.simulation.scenarios import (CHANGES, TIME_CUT_MODES, ChannelShift, Demand, FiveOnSpot,
                                   Scenario, ScenarioError, Staffing, TimeCut, check_scenario,
                                   scenario_from_dict)
 

@@ -10,10 +10,10 @@ import math
 import altair as alt
 import pandas as pd
 
-from app.formats import MISSING, fmt_number, vega_locale
-from app.i18n import t
-from app.value_labels import value_label
-from simulation.experiment import ExperimentResult
+from dossierflow.app.formats import MISSING, fmt_number, vega_locale
+from dossierflow.app.i18n import t
+from dossierflow.app.value_labels import value_label
+from dossierflow.simulation.experiment import ExperimentResult
 
 # the figures of the results table: name → (digits, scale); on-time rates are percentages
 MAIN = {"dossiers_per_year": (0, 1), "lead_time_working_days_median": (1, 1),

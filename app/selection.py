@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from mining import filters as f
+from dossierflow.mining.log import filters as f
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Selection:
     procedure_column: str = "procedure_id"
 
     def filters(self) -> list:
-        """The ``mining.filters`` values of this selection, in the order they apply."""
+        """The ``dossierflow.mining.log.filters`` values of this selection, in the order they apply."""
         chosen = []
         if self.start or self.end:
             end = self.end + dt.timedelta(days=1) if self.end else None

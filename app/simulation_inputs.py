@@ -9,13 +9,13 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app import cached_simulation as cs
-from app.errors import show_error
-from app.formats import DATE_INPUT, fmt_date, fmt_number, fmt_percent
-from app.i18n import t
-from app.url_widgets import KEEP
-from simulation.discover_model import Discovery
-from simulation.model import Model
+from dossierflow.app import cached_simulation as cs
+from dossierflow.app.errors import show_error
+from dossierflow.app.formats import DATE_INPUT, fmt_date, fmt_number, fmt_percent
+from dossierflow.app.i18n import t
+from dossierflow.app.url_widgets import KEEP
+from dossierflow.simulation.discovery.discover_model import Discovery
+from dossierflow.simulation.model import Model
 
 
 def discovered_model(key: str, lang: str) -> Discovery:

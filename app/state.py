@@ -7,8 +7,8 @@ import re
 
 import streamlit as st
 
-from app.i18n import LANGUAGES
-from mining.workspace import open_workspace, workspace_path
+from dossierflow.app.i18n import LANGUAGES
+from dossierflow.mining.log.workspace import open_workspace, workspace_path
 
 LOG_PARAM = "log"
 

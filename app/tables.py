@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.formats import fmt_number, styled
-from app.i18n import t
+from dossierflow.app.formats import fmt_number, styled
+from dossierflow.app.i18n import t
 
 ROWS = 200
 

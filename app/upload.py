@@ -7,11 +7,11 @@ import re
 
 import pandas as pd
 
-from mining.columns import ALL_FIELDS, MappingFile
-from mining.errors import ColumnMappingError, InputFileError
-from mining.import_and_store import StoredImport, import_to_workspace
-from mining.read_table import read_table
-from mining.workspace import default_name, workspace_home
+from dossierflow.mining.io.columns import ALL_FIELDS, MappingFile
+from dossierflow.mining.errors import ColumnMappingError, InputFileError
+from dossierflow.mining.log.import_and_store import StoredImport, import_to_workspace
+from dossierflow.mining.io.read_table import read_table
+from dossierflow.mining.log.workspace import default_name, workspace_home
 
 TYPES = (".csv", ".xlsx", ".parquet", ".xes", ".xes.gz")
 MAX_MB = 200  # as server.maxUploadSize in .streamlit/config.toml

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from app.i18n import t
-from mining.vocabulary import activity_label
+from dossierflow.app.i18n import t
+from dossierflow.mining.vocabulary import activity_label
 
 CATALOGUE = Path(__file__).resolve().parents[1] / "datasets" / "catalogue"
 KEYED = {"channel": "channel_", "model": "model_", "on_time_class": "on_time_"}

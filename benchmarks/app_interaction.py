@@ -45,7 +45,7 @@ def main() -> None:
     os.environ["DOSSIERFLOW_LOG"] = args.log
     from streamlit.testing.v1 import AppTest
 
-    from mining.workspace import open_workspace
+    from dossierflow.mining.log.workspace import open_workspace
 
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     workspace = open_workspace(args.log)

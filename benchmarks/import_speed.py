@@ -62,9 +62,9 @@ def peak_gb() -> float:
 
 def measure(path: str) -> None:
     """Run in a child process: import, prepare, store; print JSON timings."""
-    from mining.analysis_table import prepare
-    from mining.import_log import import_log
-    from mining.workspace import save_workspace
+    from dossierflow.mining.log.analysis_table import prepare
+    from dossierflow.mining.io.import_log import import_log
+    from dossierflow.mining.log.workspace import save_workspace
 
     t0 = time.perf_counter()
     imported = import_log(path)

@@ -55,8 +55,8 @@ MEAN_GAP_HOURS = {"receive": 0.0, "digitise": 0.5, "transfer_to_agency": 6.0,
 
 def generate(n_cases: int, seed: int = 7):
     """Canonical events and cases of a synthetic centre (an ``ImportedLog``)."""
-    from mining.import_log import ImportedLog
-    from mining.validation import ValidationReport
+    from dossierflow.mining.io.import_log import ImportedLog
+    from dossierflow.mining.io.validation import ValidationReport
 
     rng = np.random.default_rng(seed)
     catalogue = pd.read_csv(ROOT / "datasets" / "catalogue" / "procedures.csv",
@@ -126,8 +126,8 @@ def generate(n_cases: int, seed: int = 7):
 
 def build(n_cases: int, folder: Path) -> tuple[Path, Path]:
     """The workspace and the Parquet of (case_id, activity, timestamp), made once."""
-    from mining.analysis_table import prepare
-    from mining.workspace import save_workspace
+    from dossierflow.mining.log.analysis_table import prepare
+    from dossierflow.mining.log.workspace import save_workspace
 
     stem = f"map_v2_{n_cases}"
     workspace, parquet = folder / f"{stem}.duckdb", folder / f"{stem}.parquet"
@@ -152,10 +152,10 @@ def _timed(results: dict, name: str, call):
 
 def _round(view, agency: str) -> tuple[dict, dict]:
     """One round of the questions; their times and what they found."""
-    from mining.filters import agency_in, apply_filters
-    from mining.kpis import kpis
-    from mining.process_map import process_map
-    from mining.variants import variants
+    from dossierflow.mining.log.filters import agency_in, apply_filters
+    from dossierflow.mining.analysis.kpis import kpis
+    from dossierflow.mining.analysis.process_map import process_map
+    from dossierflow.mining.log.variants import variants
 
     times: dict = {}
     first = _timed(times, "process_map", lambda: process_map(view))
@@ -173,8 +173,8 @@ def run_dossierflow(workspace: str) -> dict:
     """Child process: the interactive questions on the opened workspace, first cold (the
     first questions after opening), then three more rounds (another agency each time) of
     which the median is reported as warm."""
-    from mining.log_view import LogView
-    from mining.workspace import open_workspace
+    from dossierflow.mining.log.log_view import LogView
+    from dossierflow.mining.log.workspace import open_workspace
 
     view = LogView.of_workspace(open_workspace(workspace))
     cases = view.cases

@@ -37,9 +37,9 @@ BENCH = SHARED / "bench"
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from simulation.engine import model_calendar, simulate  # noqa: E402
-from simulation.fidelity import FidelityError, peers_python  # noqa: E402
-from simulation.model import (ArrivalProfile, BatchSchedule, Deadlines, Duration, Model,  # noqa: E402
+from dossierflow.simulation.engine import model_calendar, simulate  # noqa: E402
+from dossierflow.simulation.fidelity import FidelityError, peers_python  # noqa: E402
+from dossierflow.simulation.model import (ArrivalProfile, BatchSchedule, Deadlines, Duration, Model,  # noqa: E402
                               Procedure, Process, ResourcePool, Step, Transition)
 
 YEAR = ("2024-01-01", "2025-01-01")
@@ -301,7 +301,7 @@ def bench_prosimos(cases: int) -> None:
               "separate virtualenv .venv-peers; or set DOSSIERFLOW_PEERS_PYTHON to another "
               "interpreter that has it.")
         return
-    from simulation.prosimos import read_prosimos
+    from dossierflow.simulation.prosimos import read_prosimos
 
     for name in ("seq6_office", "seq6_247", "loop_office", "seq6_office_whatif"):
         bpmn, params = folder / f"{name}.bpmn", folder / f"{name}.json"
@@ -348,7 +348,7 @@ def bench_prosimos(cases: int) -> None:
 SAMPLE_CHILD = """
 import sys, time
 from pathlib import Path
-from app.cli import main
+from dossierflow.app.cli import main
 sys.argv = ["dossierflow", "sample", "--full", "--out", sys.argv[1]]
 began = time.perf_counter()
 try:

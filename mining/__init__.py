@@ -1,29 +1,29 @@
 """Reading, validating and preparing dossier event logs; working time; analysis."""
 
-from mining.analysis_table import AnalysisLog, prepare
-from mining.apology_letters import apology_letters
-from mining.bottlenecks import bottlenecks
-from mining.columns import MappingFile
-from mining.compare import Comparison, Difference, compare, compare_groups, heatmap
-from mining.conformance import conformance
-from mining.discovery import discover
-from mining.errors import (CalendarError, ColumnMappingError, DossierflowError, InputFileError,
+from dossierflow.mining.log.analysis_table import AnalysisLog, prepare
+from dossierflow.mining.analysis.apology_letters import apology_letters
+from dossierflow.mining.analysis.bottlenecks import bottlenecks
+from dossierflow.mining.io.columns import MappingFile
+from dossierflow.mining.analysis.compare import Comparison, Difference, compare, compare_groups, heatmap
+from dossierflow.mining.analysis.conformance import conformance
+from dossierflow.mining.analysis.discovery import discover
+from dossierflow.mining.errors import (CalendarError, ColumnMappingError, DossierflowError, InputFileError,
                            TimestampError, UnsafeInputError, WorkspaceError)
-from mining.import_and_store import import_to_workspace
-from mining.filters import apply_filters
-from mining.import_log import ImportedLog, import_log
-from mining.kpis import kpis, scorecard
-from mining.late_attribution import late_attribution
-from mining.log_view import LogView
-from mining.open_log import open_log
-from mining.process_map import ProcessMap, process_map
-from mining.render_map import Frequency, Performance, render_map, render_svg, svg_available
-from mining.read_table import read_table
-from mining.rework_loops import rework_loops
-from mining.variants import case_timeline, variants
-from mining.waiting_causes import waiting_causes
-from mining.working_time import OfficeHours, WorkCalendar
-from mining.workspace import Workspace, open_workspace
+from dossierflow.mining.log.import_and_store import import_to_workspace
+from dossierflow.mining.log.filters import apply_filters
+from dossierflow.mining.io.import_log import ImportedLog, import_log
+from dossierflow.mining.analysis.kpis import kpis, scorecard
+from dossierflow.mining.analysis.late_attribution import late_attribution
+from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.log.open_log import open_log
+from dossierflow.mining.analysis.process_map import ProcessMap, process_map
+from dossierflow.mining.analysis.render_map import Frequency, Performance, render_map, render_svg, svg_available
+from dossierflow.mining.io.read_table import read_table
+from dossierflow.mining.analysis.rework_loops import rework_loops
+from dossierflow.mining.log.variants import case_timeline, variants
+from dossierflow.mining.analysis.waiting_causes import waiting_causes
+from dossierflow.mining.log.working_time import OfficeHours, WorkCalendar
+from dossierflow.mining.log.workspace import Workspace, open_workspace
 
 __all__ = [
     "AnalysisLog", "CalendarError", "Comparison", "Difference", "Frequency", "Performance", "ColumnMappingError", "DossierflowError", "ImportedLog",
@@ -34,10 +34,10 @@ __all__ = [
     "process_map", "read_table", "render_map", "render_svg", "svg_available", "rework_loops", "scorecard", "variants", "waiting_causes",
 ]
 
-from mining.export_log import ExportedLog, export_log  # noqa: E402 (exports)
-from mining.export_map import export_map  # noqa: E402
-from mining.export_model import export_model  # noqa: E402
-from mining.export_tables import export_kpis, export_table  # noqa: E402
+from dossierflow.mining.export.export_log import ExportedLog, export_log  # noqa: E402 (exports)
+from dossierflow.mining.export.export_map import export_map  # noqa: E402
+from dossierflow.mining.export.export_model import export_model  # noqa: E402
+from dossierflow.mining.export.export_tables import export_kpis, export_table  # noqa: E402
 
 __all__ += ["ExportedLog", "export_kpis", "export_log", "export_map", "export_model",
             "export_table"]

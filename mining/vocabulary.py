@@ -7,9 +7,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from mining.columns import normalise_name
+from dossierflow.mining.io.columns import normalise_name
 
-VOCABULARY_DIR = Path(__file__).resolve().parents[1] / "datasets" / "vocabulary"
+DATASETS_DIR = Path(__file__).resolve().parents[1] / "datasets"
+VOCABULARY_DIR = DATASETS_DIR / "vocabulary"
+# where dossierflow's times live (DOMAIN.md §1): every instant is converted to this zone
+TZ = "Asia/Ho_Chi_Minh"
+# the start and end markers of a drawn process map (Disco's ▶ and ■)
+MAP_START, MAP_END = "▶", "■"
 MODELS = {"5 tai cho": "five_on_spot", "five_on_spot": "five_on_spot",
           "4 tai cho": "four_on_spot", "3 tai cho": "three_on_spot",
           "chuyen so": "transfer", "transfer": "transfer", "lien thong": "inter_agency"}

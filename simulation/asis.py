@@ -32,10 +32,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mining.analysis_table import AnalysisLog
-from mining.working_time import TZ, WorkCalendar
-from simulation.engine import SimulationResult, model_calendar
-from simulation.model import Model
+from dossierflow.mining.log.analysis_table import AnalysisLog
+from dossierflow.mining.log.working_time import TZ, WorkCalendar
+from dossierflow.simulation.engine import SimulationResult, model_calendar
+from dossierflow.simulation.model import Model
 
 LEAD_TOLERANCE = 0.10
 ON_TIME_TOLERANCE = 0.03
@@ -371,7 +371,7 @@ def check(log: AnalysisLog, model: Model, start: pd.Timestamp, end: pd.Timestamp
           progress: Callable[[float], None] | None = None) -> AsIs:
     """Run the unchanged ``model`` ``replications`` times over [``start``, ``end``) and compare
     it with the log's dossiers of that window."""
-    from simulation.experiment import replicate
+    from dossierflow.simulation.experiment import replicate
 
     base = basis(log, start, end)
     runs = replicate([model], base.measure, start=start, end=end, replications=replications,

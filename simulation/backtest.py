@@ -20,12 +20,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mining.analysis_table import AnalysisLog
-from mining.errors import DossierflowError
-from simulation.discover_model import DiscoveryError, discover_model
-from simulation.experiment import replicate
-from simulation.run_kpis import run_kpis
-from simulation.scenarios import FiveOnSpot, Scenario, ScenarioError, TimeCut
+from dossierflow.mining.log.analysis_table import AnalysisLog
+from dossierflow.mining.errors import DossierflowError
+from dossierflow.simulation.discovery.discover_model import DiscoveryError, discover_model
+from dossierflow.simulation.experiment import replicate
+from dossierflow.simulation.run_kpis import run_kpis
+from dossierflow.simulation.scenarios import FiveOnSpot, Scenario, ScenarioError, TimeCut
 
 BEFORE_DAYS = 365
 AFTER_DAYS = 182

@@ -1,6 +1,6 @@
 """The discrete-event engine: ``simulate(model, start=…, end=…, seed=…)``.
 
-The simulation runs on the **working-minute clock** of :class:`mining.working_time.WorkCalendar`
+The simulation runs on the **working-minute clock** of :class:`dossierflow.mining.log.working_time.WorkCalendar`
 (office minutes since the calendar's epoch). On that clock resource pools simply work all the
 time: nights, weekends and holidays have zero length and cost nothing. Only three things are
 tied to wall-clock time and are mapped onto the clock as they happen:
@@ -49,9 +49,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mining.errors import DossierflowError
-from mining.working_time import DEFAULT_OVERRIDES, TZ, OfficeHours, WorkCalendar
-from simulation.model import (CHANNELS, CLOSING_ACTIVITIES, DEFAULT_ONLINE_HOURS, END,
+from dossierflow.mining.errors import DossierflowError
+from dossierflow.mining.log.working_time import DEFAULT_OVERRIDES, TZ, OfficeHours, WorkCalendar
+from dossierflow.simulation.model import (CHANNELS, CLOSING_ACTIVITIES, DEFAULT_ONLINE_HOURS, END,
                               HANDLING_MODELS, ONLINE_CHANNELS, START, Model, case_classes,
                               interpolate_points, parse_day)
 

@@ -25,12 +25,12 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from mining.errors import DossierflowError
-from simulation import asis
-from simulation.engine import SimulationResult, simulate
-from simulation.model import Model
-from simulation.run_kpis import run_kpis
-from simulation.scenarios import Scenario
+from dossierflow.mining.errors import DossierflowError
+from dossierflow.simulation import asis
+from dossierflow.simulation.engine import SimulationResult, simulate
+from dossierflow.simulation.model import Model
+from dossierflow.simulation.run_kpis import run_kpis
+from dossierflow.simulation.scenarios import Scenario
 
 _MODELS: list[Model] = []
 _MEASURES: list[Callable[[SimulationResult], Any]] = []

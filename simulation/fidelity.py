@@ -24,7 +24,7 @@ the same period as the real log (for ``absolute_event``).
 
 log-distance-measures needs pandas < 3 and Python < 3.13, so it runs in the peer virtualenv
 ``.venv-peers`` (``make peers``; ``make test`` builds it) through
-:mod:`simulation.fidelity_worker`, with the events passed in temporary CSV files.
+:mod:`dossierflow.simulation.fidelity_worker`, with the events passed in temporary CSV files.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from mining.errors import ColumnMappingError, DossierflowError
-from mining.working_time import TZ
+from dossierflow.mining.errors import ColumnMappingError, DossierflowError
+from dossierflow.mining.log.working_time import TZ
 
 MEASURES = ("n_gram", "absolute_event", "circadian_event", "relative_event", "cycle_time")
 BINS = ("minute", "hour", "day")

@@ -1,4 +1,4 @@
-"""Runs log-distance-measures for :mod:`simulation.fidelity`, in the peer virtualenv.
+"""Runs log-distance-measures for :mod:`dossierflow.simulation.fidelity`, in the peer virtualenv.
 
 Run by path with that interpreter (``python -I fidelity_worker.py SPEC.json``); it imports only
 the standard library, pandas and log_distance_measures, never the rest of dossierflow. The spec

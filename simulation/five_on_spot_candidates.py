@@ -24,8 +24,8 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from mining.errors import DossierflowError
-from mining.log_view import LogView
+from dossierflow.mining.errors import DossierflowError
+from dossierflow.mining.log.log_view import LogView
 
 ON_SPOT, TRANSFER, RETURN = "five_on_spot", "transfer_to_agency", "return_to_centre"
 ON_SPOT_STEP = "appraise_approve_on_spot"

@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 
-from mining.errors import CalendarError, FieldError
+from dossierflow.mining.errors import CalendarError, FieldError
 
 FORMAT = "dossierflow-model"
 FORMAT_VERSION = 1
@@ -121,7 +121,7 @@ def ident(text: str) -> str:
 def known_activities() -> frozenset[str]:
     """Activity ids a step may use without declaring them: DOMAIN §6 and the vocabulary."""
     try:
-        from mining.vocabulary import activities
+        from dossierflow.mining.vocabulary import activities
 
         return frozenset(ACTIVITIES) | frozenset(activities().index)
     except Exception:  # noqa: BLE001 - without the vocabulary, DOMAIN §6 suffices
@@ -635,7 +635,7 @@ class Model:
         if fmt != FORMAT:
             raise ModelError(f"'format' is {fmt!r}, not {FORMAT!r}.", field="format", file=file,
                              fix="load a file written by Model.to_json, or read Prosimos "
-                                 "models with simulation.prosimos.read_prosimos.")
+                                 "models with dossierflow.simulation.prosimos.read_prosimos.")
         if version != FORMAT_VERSION:
             raise ModelError(f"model format version {version!r} is not supported.",
                              field="version", file=file,
@@ -673,8 +673,8 @@ class Model:
         return self
 
     def office_hours(self):
-        """The :class:`mining.working_time.OfficeHours` of ``calendar``."""
-        from mining.working_time import OfficeHours
+        """The :class:`dossierflow.mining.log.working_time.OfficeHours` of ``calendar``."""
+        from dossierflow.mining.log.working_time import OfficeHours
 
         return OfficeHours(sessions=tuple(tuple(s) for s in self.calendar.sessions),
                            weekdays=tuple(self.calendar.weekdays))

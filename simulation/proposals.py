@@ -18,10 +18,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulation import asis
-from simulation.engine import SimulationResult, model_calendar
-from simulation.experiment import replicate
-from simulation.model import Model
+from dossierflow.simulation import asis
+from dossierflow.simulation.engine import SimulationResult, model_calendar
+from dossierflow.simulation.experiment import replicate
+from dossierflow.simulation.model import Model
 
 TARGET = 0.995
 STEP = 0.5

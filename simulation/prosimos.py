@@ -34,7 +34,7 @@ from typing import Any
 
 from defusedxml import ElementTree
 
-from simulation.model import (END, START, ArrivalProfile, CalendarSpec, Deadlines, Duration,
+from dossierflow.simulation.model import (END, START, ArrivalProfile, CalendarSpec, Deadlines, Duration,
                               Model, ModelError, Procedure, Process, ResourcePool, Step,
                               Transition, known_activities)
 

@@ -1,7 +1,7 @@
 """The figures of one simulation run that experiments compare: lead times, the on-time rate,
 citizen-days, dossiers at risk, waiting per step, utilisation and queues.
 
-Definitions match the analysis of a real log (``mining.analysis_table``): lead time from the
+Definitions match the analysis of a real log (``dossierflow.mining.log.analysis_table``): lead time from the
 receipt (the legal clock's start) to the result being ready, in working days of the model's
 calendar and in calendar days; on time when the result is ready by the due date (supplement
 pauses excluded) and the supplement was requested at most once (Decision 766). Refused and
@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from simulation.engine import SimulationResult, model_calendar
+from dossierflow.simulation.engine import SimulationResult, model_calendar
 
 DAYS_PER_YEAR = 365.25
 # figures of the whole run; per-step and per-pool figures are added as "<name>:<key>"

@@ -29,10 +29,10 @@ from typing import Any
 import numpy as np
 import yaml
 
-from mining.errors import FieldError
-from simulation.model import (END, ONLINE_CHANNELS, START, Duration, Model, Process,
+from dossierflow.mining.errors import FieldError
+from dossierflow.simulation.model import (END, ONLINE_CHANNELS, START, Duration, Model, Process,
                               Procedure, ResourcePool, Step, Transition, ident)
-from simulation.pool_sizing import expected_visits
+from dossierflow.simulation.pool_sizing import expected_visits
 
 TIME_CUT_MODES = ("deadline", "deadline_and_process")
 ON_SPOT_ACTIVITY = "appraise_approve_on_spot"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app.errors import error_text
-from app.upload import import_upload
-from mining import InputFileError, import_to_workspace
+from dossierflow.app.errors import error_text
+from dossierflow.app.upload import import_upload
+from dossierflow.mining import InputFileError, import_to_workspace
 from tests.test_app_support import LANGS, MINI, ROOT
 
 HEADLINE = {"vi": "Không dùng được tệp đã tải lên.", "en": "The uploaded file cannot be used."}

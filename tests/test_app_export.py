@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from app.state import log_key
-from mining import import_log
-from mining.pseudonymise import KEY_ENV
-from simulation.experiment import ExperimentResult
+from dossierflow.app.state import log_key
+from dossierflow.mining import import_log
+from dossierflow.mining.export.pseudonymise import KEY_ENV
+from dossierflow.simulation.experiment import ExperimentResult
 from tests.test_app_support import (LANGS, MINI, NOTHING_LEFT, elements, mini_log,  # noqa: F401
                                     open_page)
 
@@ -97,7 +97,7 @@ def test_every_other_file(monkeypatch, mini_log, downloads):
         prepare(app, part, fmt)
         _, data = download(app, downloads, part)
         assert data.startswith(head), (part, data[:20])
-    drawing = importlib.import_module("mining.render_map")  # the module, not the function
+    drawing = importlib.import_module("dossierflow.mining.analysis.render_map")  # the module, not the function
     if drawing.svg_available():
         prepare(app, "map", "svg")
         assert b"<svg" in download(app, downloads, "map")[1]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from app.formats import fmt_date, fmt_datetime, fmt_number, fmt_percent
-from app.i18n import LABELS, reason_text
+from dossierflow.app.formats import fmt_date, fmt_datetime, fmt_number, fmt_percent
+from dossierflow.app.i18n import LABELS, reason_text
 
 
 def test_every_label_in_vietnamese_and_english():

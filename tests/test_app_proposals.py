@@ -7,11 +7,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from app import cached_simulation
-from mining.errors import DossierflowError
-from simulation.backtest import BacktestResult
-from simulation.five_on_spot_candidates import FEATURES
-from simulation.proposals import time_cut_proposals
+from dossierflow.app import cached_simulation
+from dossierflow.mining.errors import DossierflowError
+from dossierflow.simulation.backtest import BacktestResult
+from dossierflow.simulation.five_on_spot_candidates import FEATURES
+from dossierflow.simulation.proposals import time_cut_proposals
 from tests.test_app_scenarios import SHORT, coded_log  # noqa: F401
 from tests.test_app_support import LANGS, open_page
 

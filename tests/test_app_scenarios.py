@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import simulation.experiment
-from app import cached_simulation
-from app.scenario_builder import read_yaml, scenarios_yaml
-from mining import import_to_workspace
-from simulation.scenarios import Demand, Scenario, ScenarioError, TimeCut
+import dossierflow.simulation.experiment
+from dossierflow.app import cached_simulation
+from dossierflow.app.scenario_builder import read_yaml, scenarios_yaml
+from dossierflow.mining import import_to_workspace
+from dossierflow.simulation.scenarios import Demand, Scenario, ScenarioError, TimeCut
 from tests.test_app_support import LANGS, MINI, elements, mini_log, open_page  # noqa: F401
 
 WORDS = {"vi": {"title": "Kịch bản", "learnt": "131 hồ sơ", "invalid": "Thay đổi này không áp "
@@ -121,8 +121,8 @@ def test_scenario_files_in_and_out(monkeypatch, coded_log, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_stopped_run_says_so(monkeypatch, coded_log, lang):
-    real = simulation.experiment.run_experiment
-    monkeypatch.setattr(simulation.experiment, "run_experiment",
+    real = dossierflow.simulation.experiment.run_experiment
+    monkeypatch.setattr(dossierflow.simulation.experiment, "run_experiment",
                         lambda *a, **k: real(*a, **{**k, "should_stop": lambda: True}))
     app = build(scenario_page(monkeypatch, coded_log, lang), "S", "TTHC-04", 1.0)
     app.button(key="run_scenarios").click().run()

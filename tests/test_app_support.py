@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mining import import_to_workspace
+from dossierflow.mining import import_to_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "datasets" / "sample" / "mini_centre.csv"

@@ -6,12 +6,12 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from mining.analysis_table import prepare
-from simulation.backtest import backtest, find_reforms
-from simulation.centre_model import _scales
-from simulation.engine import simulate
-from simulation.proposals import time_cut_proposals
-from simulation.sample_output import to_imported
+from dossierflow.mining.log.analysis_table import prepare
+from dossierflow.simulation.backtest import backtest, find_reforms
+from dossierflow.simulation.sample.centre_model import duration_scales
+from dossierflow.simulation.engine import simulate
+from dossierflow.simulation.proposals import time_cut_proposals
+from dossierflow.simulation.sample.sample_output import to_imported
 from tests.test_scenario_ground_truth import centre
 
 pytestmark = pytest.mark.slow
@@ -91,6 +91,6 @@ def test_time_cut_proposals_keep_the_record():
 
 def test_scales_of_the_cut_follow_the_budget():
     """The true centre's appraisal is a share of the legal time left after a reserve."""
-    before, _ = _scales(15, False, False)
-    after, _ = _scales(12, False, False)
+    before, _ = duration_scales(15, False, False)
+    after, _ = duration_scales(12, False, False)
     assert after["appraise"] / before["appraise"] == pytest.approx(11 / 14, rel=1e-3)

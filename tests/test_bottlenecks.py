@@ -8,13 +8,13 @@ import textwrap
 import pandas as pd
 import pytest
 
-from mining import import_log, prepare
-from mining.apology_letters import apology_letters
-from mining.bottlenecks import bottlenecks
-from mining.late_attribution import late_attribution
-from mining.log_view import LogView
-from mining.rework_loops import rework_loops
-from mining.waiting_causes import waiting_causes
+from dossierflow.mining import import_log, prepare
+from dossierflow.mining.analysis.apology_letters import apology_letters
+from dossierflow.mining.analysis.bottlenecks import bottlenecks
+from dossierflow.mining.analysis.late_attribution import late_attribution
+from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.analysis.rework_loops import rework_loops
+from dossierflow.mining.analysis.waiting_causes import waiting_causes
 
 DAY = 450.0
 

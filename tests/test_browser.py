@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mining import import_to_workspace
+from dossierflow.mining import import_to_workspace
 from tests.browser_support import (ROOT, browser_or_skip, clear_screenshots,
                                    launch_args, query, screenshot, served_app, tail, wait_idle)
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mining import import_to_workspace
+from dossierflow.mining import import_to_workspace
 from tests.browser_support import (browser_or_skip, launch_args, screenshot,
                                    served_app, tail, wait_idle)
 

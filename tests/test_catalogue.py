@@ -1,4 +1,4 @@
-"""Tests of the synthetic procedure catalogue (simulation.catalogue, datasets/catalogue)."""
+"""Tests of the synthetic procedure catalogue (dossierflow.simulation.sample.catalogue, datasets/catalogue)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import unicodedata
 import pandas as pd
 import pytest
 
-from mining.errors import DossierflowError
-from simulation import catalogue
+from dossierflow.mining.errors import DossierflowError
+from dossierflow.simulation.sample import catalogue
 
 FILES = ("agencies.csv", "procedures.csv", "reforms.csv")
 

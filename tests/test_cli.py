@@ -13,7 +13,7 @@ SAMPLE = ROOT / "datasets" / "sample" / "mini_centre.csv"
 
 def run(*args, home):
     env = {**os.environ, "DOSSIERFLOW_HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "app.cli", *map(str, args)], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "dossierflow.app.cli", *map(str, args)], cwd=ROOT,
                           capture_output=True, text=True, env=env, timeout=300)
 
 

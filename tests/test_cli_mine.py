@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from mining.render_map import svg_available
+from dossierflow.mining.analysis.render_map import svg_available
 from tests.test_cli import SAMPLE, run
 
 

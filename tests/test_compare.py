@@ -11,13 +11,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mining import ColumnMappingError, import_log, prepare
-from mining.compare import Difference, compare, compare_groups, heatmap
-from mining.filters import AttributeEquals, TimeRange
-from mining.log_view import LogView
-from mining.process_map import END, START
-from mining.render_map import render_map
-from mining.working_time import WorkCalendar
+from dossierflow.mining import ColumnMappingError, import_log, prepare
+from dossierflow.mining.analysis.compare import Difference, compare, compare_groups, heatmap
+from dossierflow.mining.log.filters import AttributeEquals, TimeRange
+from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.analysis.process_map import END, START
+from dossierflow.mining.analysis.render_map import render_map
+from dossierflow.mining.log.working_time import WorkCalendar
 
 N = 120  # dossiers per group
 CALENDAR = WorkCalendar()

@@ -1,4 +1,4 @@
-"""Discovering a simulation model from a log (simulation.discover_model).
+"""Discovering a simulation model from a log (dossierflow.simulation.discovery.discover_model).
 
 The main check is a round trip: the engine writes the log of a known centre (tests/test_engine
 ``centre()``), start times dropped as in real exports; the model discovered from that log must
@@ -17,16 +17,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mining import import_log
-from mining.analysis_table import prepare
-from mining.open_log import open_analysis_log
-from simulation.discover_model import DiscoveryError, discover_model
-from simulation.engine import model_calendar, simulate
-from simulation.model import (ONLINE_CHANNELS, ArrivalProfile, Duration, Model, Procedure,
+from dossierflow.mining import import_log
+from dossierflow.mining.log.analysis_table import prepare
+from dossierflow.mining.log.open_log import open_analysis_log
+from dossierflow.simulation.discovery.discover_model import DiscoveryError, discover_model
+from dossierflow.simulation.engine import model_calendar, simulate
+from dossierflow.simulation.model import (ONLINE_CHANNELS, ArrivalProfile, Duration, Model, Procedure,
                               Step, Transition, case_classes)
-from simulation.pool_sizing import expected_visits
-from simulation.run_kpis import run_kpis
-from simulation.sample_output import to_imported
+from dossierflow.simulation.pool_sizing import expected_visits
+from dossierflow.simulation.run_kpis import run_kpis
+from dossierflow.simulation.sample.sample_output import to_imported
 from tests.test_cli import SAMPLE
 from tests.test_engine import centre
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from mining import import_log, prepare
-from mining.conformance import RULES, conformance, normative_flow
-from mining.discovery import directly_follows, discover, quiet
-from mining.log_view import LogView
+from dossierflow.mining import import_log, prepare
+from dossierflow.mining.analysis.conformance import RULES, conformance, normative_flow
+from dossierflow.mining.analysis.discovery import directly_follows, discover, quiet
+from dossierflow.mining.log.log_view import LogView
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -222,10 +222,10 @@ def test_no_pm4py_banner_in_a_fresh_process(tmp_path):
     path = tmp_path / "log.csv"
     path.write_text(textwrap.dedent(LOG).strip() + "\n", encoding="utf-8")
     code = textwrap.dedent(f"""
-        from mining import import_log, prepare
-        from mining.conformance import conformance
-        from mining.discovery import discover, quiet
-        from mining.log_view import LogView
+        from dossierflow.mining import import_log, prepare
+        from dossierflow.mining.analysis.conformance import conformance
+        from dossierflow.mining.analysis.discovery import discover, quiet
+        from dossierflow.mining.log.log_view import LogView
         with quiet():
             import pm4py  # from __main__: pm4py would print its banner here
         view = LogView.of_log(prepare(import_log({str(path)!r})))

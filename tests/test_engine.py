@@ -1,4 +1,4 @@
-"""Tests of the simulation model and engine (simulation.model, simulation.engine)."""
+"""Tests of the simulation model and engine (dossierflow.simulation.model, dossierflow.simulation.engine)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mining.errors import DossierflowError
-from simulation.engine import SimulationError, model_calendar, simulate
-from simulation.model import (ArrivalProfile, BatchSchedule, CalendarSpec, Deadlines, Duration,
+from dossierflow.mining.errors import DossierflowError
+from dossierflow.simulation.engine import SimulationError, model_calendar, simulate
+from dossierflow.simulation.model import (ArrivalProfile, BatchSchedule, CalendarSpec, Deadlines, Duration,
                               Model, ModelError, Procedure, Process, ResourcePool, Step,
                               Transition)
 

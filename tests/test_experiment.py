@@ -1,4 +1,4 @@
-"""Experiments (simulation.experiment): seeded replications of a baseline and scenarios,
+"""Experiments (dossierflow.simulation.experiment): seeded replications of a baseline and scenarios,
 summaries with confidence intervals, the files they write, progress and cancelling."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ import math
 import pandas as pd
 import pytest
 
-from mining.errors import DossierflowError
-from simulation.experiment import ExperimentCancelled, run_experiment
-from simulation.run_kpis import OVERALL
-from simulation.scenarios import Demand, Scenario, Staffing, TimeCut
+from dossierflow.mining.errors import DossierflowError
+from dossierflow.simulation.experiment import ExperimentCancelled, run_experiment
+from dossierflow.simulation.run_kpis import OVERALL
+from dossierflow.simulation.scenarios import Demand, Scenario, Staffing, TimeCut
 from tests.test_engine import centre
 
 START, END = "2024-01-01", "2024-02-01"

@@ -15,12 +15,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from mining import (DossierflowError, Performance, discover, import_log, kpis, prepare,
+from dossierflow.mining import (DossierflowError, Performance, discover, import_log, kpis, prepare,
                     process_map, scorecard)
-from mining.export_map import export_map
-from mining.export_model import export_model
-from mining.export_tables import export_kpis, export_table
-from mining.log_view import LogView
+from dossierflow.mining.export.export_map import export_map
+from dossierflow.mining.export.export_model import export_model
+from dossierflow.mining.export.export_tables import export_kpis, export_table
+from dossierflow.mining.log.log_view import LogView
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "datasets" / "sample" / "mini_centre.csv"
@@ -157,7 +157,7 @@ def test_several_tables_need_a_format_that_holds_them(tmp_path):
 
 
 def test_an_excel_sheet_has_a_row_limit(tmp_path, monkeypatch):
-    import mining.export_tables as tables
+    import dossierflow.mining.export.export_tables as tables
 
     monkeypatch.setattr(tables, "EXCEL_MAX_ROWS", 3)
     with pytest.raises(DossierflowError, match="at most 2") as error:

@@ -15,11 +15,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from mining import DossierflowError, MappingFile, import_log, prepare
-from mining.export_log import export_log, log_tables
-from mining.export_tables import formula_like
-from mining.filters import apply_filters, model_in
-from mining.log_view import LogView
+from dossierflow.mining import DossierflowError, MappingFile, import_log, prepare
+from dossierflow.mining.export.export_log import export_log, log_tables
+from dossierflow.mining.export.export_tables import formula_like
+from dossierflow.mining.log.filters import apply_filters, model_in
+from dossierflow.mining.log.log_view import LogView
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "datasets" / "sample" / "mini_centre.csv"
@@ -298,7 +298,7 @@ def test_an_empty_view_and_a_key_without_pseudonymisation_are_refused(mini, tmp_
 
 
 def test_cli_export_filters_and_reports(tmp_path, monkeypatch, capsys):
-    from app import cli
+    from dossierflow.app import cli
 
     monkeypatch.setenv("DOSSIERFLOW_PSEUDONYM_KEY", "")
     monkeypatch.setattr(sys, "argv", ["dossierflow", "export", str(SAMPLE), "--out",
@@ -317,7 +317,7 @@ def test_cli_export_filters_and_reports(tmp_path, monkeypatch, capsys):
     (["--agency", "no such agency"], "no events"),
 ])
 def test_cli_export_errors_are_messages(tmp_path, monkeypatch, capsys, args, message):
-    from app import cli
+    from dossierflow.app import cli
 
     monkeypatch.setattr(sys, "argv", ["dossierflow", "export", str(SAMPLE), "--out",
                                       str(tmp_path / "x.csv"), *args])

@@ -1,4 +1,4 @@
-"""Simulation fidelity (simulation.fidelity): log-distance-measures run in the peer virtualenv.
+"""Simulation fidelity (dossierflow.simulation.fidelity): log-distance-measures run in the peer virtualenv.
 
 Tests that compute distances skip when the peer interpreter is absent (`make peers` builds it).
 """
@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from simulation.engine import simulate
-from simulation.fidelity import MEASURES, FidelityError, fidelity, peers_python
+from dossierflow.simulation.engine import simulate
+from dossierflow.simulation.fidelity import MEASURES, FidelityError, fidelity, peers_python
 from tests.test_engine import centre
 
 HORIZON = dict(start="2024-01-01", end="2024-03-01")  # ~1,000 dossiers of the small centre
@@ -99,7 +99,7 @@ def test_bad_options_are_refused_before_running():
 @pytest.mark.slow
 @pytest.mark.public_logs
 def test_thirds_of_a_public_log_are_as_far_apart_as_replications(peers, public_dir):
-    from mining.import_log import import_log
+    from dossierflow.mining.io.import_log import import_log
 
     events = import_log(public_dir / "receipt.xes.gz").events
     cases = events["case_id"].unique()

@@ -10,14 +10,14 @@ import pandas as pd
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from mining import import_log, prepare
-from mining.log_view import LogView
-from simulation import catalogue
-from simulation.centre_model import centre_model
-from simulation.engine import simulate
-from simulation.five_on_spot_candidates import (FEATURES, CandidatesError,
+from dossierflow.mining import import_log, prepare
+from dossierflow.mining.log.log_view import LogView
+from dossierflow.simulation.sample import catalogue
+from dossierflow.simulation.sample.centre_model import centre_model
+from dossierflow.simulation.engine import simulate
+from dossierflow.simulation.five_on_spot_candidates import (FEATURES, CandidatesError,
                                                 five_on_spot_candidates)
-from simulation.sample_output import to_imported
+from dossierflow.simulation.sample.sample_output import to_imported
 
 DAY = 450.0  # office minutes a day, 07:30–11:30 and 13:30–17:00; March 2024 has no holiday
 HEADER = "case_id,activity,timestamp,procedure_id,case:agency,model,channel,fee,legal_days"

@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from mining import (ColumnMappingError, DossierflowError, InputFileError, TimestampError,
+from dossierflow.mining import (ColumnMappingError, DossierflowError, InputFileError, TimestampError,
                     UnsafeInputError, import_log)
 
 OK = "case_id,activity,timestamp\nc1,receive,2024-03-04 08:00\nc1,appraise,2024-03-05 09:00\n"

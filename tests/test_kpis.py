@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mining import import_log, prepare
-from mining.errors import ColumnMappingError
-from mining.kpis import CONFIG, kpis, scorecard
-from mining.log_view import LogView
+from dossierflow.mining import import_log, prepare
+from dossierflow.mining.errors import ColumnMappingError
+from dossierflow.mining.analysis.kpis import CONFIG, kpis, scorecard
+from dossierflow.mining.log.log_view import LogView
 
 # March 2024 has no Vietnamese holiday; office hours 07:30-11:30, 13:30-17:00 (450 min a day).
 # K1 early, K2 on the due day, K3 closed late, K4 two supplement requests (late under 766

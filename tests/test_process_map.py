@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mining import ColumnMappingError, import_log, prepare
-from mining.filters import (
+from dossierflow.mining import ColumnMappingError, import_log, prepare
+from dossierflow.mining.log.filters import (
     AttributeEquals,
     AttributeIn,
     CaseDuration,
@@ -33,11 +33,11 @@ from mining.filters import (
     model_in,
     procedure_in,
 )
-from mining.import_log import ImportedLog
-from mining.log_view import LogView
-from mining.process_map import END, START, process_map
-from mining.variants import case_timeline, variants
-from mining.working_time import WorkCalendar
+from dossierflow.mining.io.import_log import ImportedLog
+from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.analysis.process_map import END, START, process_map
+from dossierflow.mining.log.variants import case_timeline, variants
+from dossierflow.mining.log.working_time import WorkCalendar
 
 SAMPLE = Path(__file__).resolve().parents[1] / "datasets" / "sample" / "mini_centre.csv"
 PUBLIC = ["receipt.xes.gz", "receipt.csv", "roadtraffic100traces.xes",
@@ -96,9 +96,9 @@ def test_equal_to_pm4py(public_dir, pm4py, name):
 @pytest.mark.filterwarnings("ignore")
 def test_equal_to_pm4py_on_the_sample(pm4py, tmp_path):
     """Two weeks of the synthetic Bắc Ninh sample, read by both from the same file."""
-    from simulation.centre_model import centre_model
-    from simulation.engine import simulate
-    from simulation.sample_output import write_sample
+    from dossierflow.simulation.sample.centre_model import centre_model
+    from dossierflow.simulation.engine import simulate
+    from dossierflow.simulation.sample.sample_output import write_sample
 
     result = simulate(centre_model(), start="2023-03-06", end="2023-03-20", seed=5)
     path = write_sample(result, tmp_path / "sample.parquet")

@@ -1,4 +1,4 @@
-"""Reading Prosimos models (simulation.prosimos) and running them in our engine.
+"""Reading Prosimos models (dossierflow.simulation.prosimos) and running them in our engine.
 
 Uses the four models of ../shared/bench/prosimos_models; skipped when ../shared is absent.
 """
@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from simulation.engine import model_calendar, simulate
-from simulation.model import Model
-from simulation.prosimos import ProsimosModelError, read_prosimos
+from dossierflow.simulation.engine import model_calendar, simulate
+from dossierflow.simulation.model import Model
+from dossierflow.simulation.prosimos import ProsimosModelError, read_prosimos
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 MODELS = SHARED / "bench" / "prosimos_models"

@@ -13,10 +13,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from mining import DossierflowError, import_log
-from mining.columns import ALL_FIELDS
-from mining.export_log import export_log
-from mining.pseudonymise import (KEY_ENV, default_personal_fields, personal_columns, pseudonym,
+from dossierflow.mining import DossierflowError, import_log
+from dossierflow.mining.io.columns import ALL_FIELDS
+from dossierflow.mining.export.export_log import export_log
+from dossierflow.mining.export.pseudonymise import (KEY_ENV, default_personal_fields, personal_columns, pseudonym,
                                  pseudonym_key, pseudonymise)
 
 KEY = "a-test-key-of-enough-length"

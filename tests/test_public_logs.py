@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mining import import_log, prepare
+from dossierflow.mining import import_log, prepare
 
 # file, cases, events, activities, variants (../shared/datasets/public/README.md)
 PUBLIC_LOGS = [

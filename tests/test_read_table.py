@@ -22,10 +22,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mining.errors import DossierflowError, InputFileError, UnsafeInputError
-from mining.raw_table import RawTable
-from mining.read_table import ReadLimits, read_table
-from mining.text_encoding import decode_text
+from dossierflow.mining.errors import DossierflowError, InputFileError, UnsafeInputError
+from dossierflow.mining.io.raw_table import RawTable
+from dossierflow.mining.io.read_table import ReadLimits, read_table
+from dossierflow.mining.io.text_encoding import decode_text
 
 HEADER = "Mã hồ sơ,Tên thủ tục,Số CCCD\n"
 ROWS = ("000.00.21.H03-230301-0001,Đăng ký hộ kinh doanh,069176905016\n"

@@ -13,11 +13,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from app import report as report_module
-from app.report import CHROMIUM_ENV, build_report, chromium_path, print_pdf
-from mining.errors import DossierflowError
-from mining.render_map import svg_available
-from simulation.scenarios import read_scenarios
+from dossierflow.app import report as report_module
+from dossierflow.app.report import CHROMIUM_ENV, build_report, chromium_path, print_pdf
+from dossierflow.mining.errors import DossierflowError
+from dossierflow.mining.analysis.render_map import svg_available
+from dossierflow.simulation.scenarios import read_scenarios
 from tests.test_cli import ROOT, SAMPLE, run
 
 SCREENSHOTS = ROOT / "artefacts" / "report"
@@ -165,7 +165,7 @@ def test_a_bad_language_is_a_message():
 
 
 def test_the_report_module_does_not_import_streamlit():
-    done = subprocess.run([sys.executable, "-c", "import sys, app.report; "
+    done = subprocess.run([sys.executable, "-c", "import sys, dossierflow.app.report; "
                            "sys.exit('streamlit' in sys.modules)"], cwd=ROOT, timeout=120)
     assert done.returncode == 0
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from mining import import_log, open_workspace, prepare
-from mining.errors import InputFileError
-from simulation.engine import simulate
-from simulation.sample_output import write_sample
+from dossierflow.mining import import_log, open_workspace, prepare
+from dossierflow.mining.errors import InputFileError
+from dossierflow.simulation.engine import simulate
+from dossierflow.simulation.sample.sample_output import write_sample
 from tests.test_engine import centre
 
 

@@ -14,17 +14,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mining.analysis_table import prepare
-from simulation.centre_model import (HANDLER_FILES, PAPER_RELEASES, ROLES, SAME_DAY_CUTOFF,
-                                     _pool, _scales, on_spot_process, transfer_process)
-from simulation.discover_model import discover_model
-from simulation.engine import simulate
-from simulation.experiment import run_experiment
-from simulation.model import (ArrivalProfile, BatchSchedule, Deadlines, Model, Procedure,
+from dossierflow.mining.log.analysis_table import prepare
+from dossierflow.simulation.sample.centre_model import (HANDLER_FILES, PAPER_RELEASES, ROLES, SAME_DAY_CUTOFF,
+                                     pool_name, duration_scales, on_spot_process, transfer_process)
+from dossierflow.simulation.discovery.discover_model import discover_model
+from dossierflow.simulation.engine import simulate
+from dossierflow.simulation.experiment import run_experiment
+from dossierflow.simulation.model import (ArrivalProfile, BatchSchedule, Deadlines, Model, Procedure,
                               ResourcePool)
-from simulation.run_kpis import run_kpis
-from simulation.sample_output import to_imported
-from simulation.scenarios import FiveOnSpot, Scenario, TimeCut
+from dossierflow.simulation.run_kpis import run_kpis
+from dossierflow.simulation.sample.sample_output import to_imported
+from dossierflow.simulation.scenarios import FiveOnSpot, Scenario, TimeCut
 
 pytestmark = pytest.mark.slow
 
@@ -52,7 +52,7 @@ def centre(cut: list[str] = (), moved: list[str] = ()) -> Model:
                 "five_on_spot"
         else:
             legal_days = legal - CUT_DAYS if pid in cut else legal
-            scales, express = _scales(legal_days, site, consult)
+            scales, express = duration_scales(legal_days, site, consult)
             key = ("transfer", site, consult, express)
             processes.setdefault(key, transfer_process(AGENCY, site=site, consult=consult,
                                                        fee=False, express=express))
@@ -62,7 +62,7 @@ def centre(cut: list[str] = (), moved: list[str] = ()) -> Model:
             process=processes[key].id, duration_scales=scales, p_digitised=0.5,
             arrivals=ArrivalProfile(per_working_day=rate, tet_surge=1.0, tet_lull=1.0),
             channels={"in_person": 0.5, "online_partial": 0.4, "online_full": 0.1}))
-    pools = [ResourcePool(id=_pool(AGENCY, kind), agency=AGENCY, role=ROLES[kind][0],
+    pools = [ResourcePool(id=pool_name(AGENCY, kind), agency=AGENCY, role=ROLES[kind][0],
                           capacity=n, concurrency=HANDLER_FILES if kind == "handler" else 1)
              for kind, n in STAFF.items()]
     # a running centre: the horizon starts with the dossiers in progress it has

@@ -1,4 +1,4 @@
-"""What-if scenarios (simulation.scenarios): every change kind on a small centre, composition,
+"""What-if scenarios (dossierflow.simulation.scenarios): every change kind on a small centre, composition,
 the YAML format and its errors, which must name the field and say how to fix it."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import re
 import pytest
 import yaml
 
-from simulation.model import ONLINE_CHANNELS, TRANSFER_ACTIVITIES, Model
-from simulation.scenarios import (ON_SPOT_UTILISATION, PEAK_UTILISATION, ChannelShift, Demand,
+from dossierflow.simulation.model import ONLINE_CHANNELS, TRANSFER_ACTIVITIES, Model
+from dossierflow.simulation.scenarios import (ON_SPOT_UTILISATION, PEAK_UTILISATION, ChannelShift, Demand,
                                   FiveOnSpot, Scenario, ScenarioError, Staffing, TimeCut,
                                   read_scenarios, scenario_from_dict)
 from tests.test_engine import centre

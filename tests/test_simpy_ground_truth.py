@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import pytest
 
-from mining.analysis_table import prepare
-from mining.import_log import import_log
-from simulation import asis
-from simulation.discover_model import discover_model, learning_window
-from simulation.experiment import run_experiment
-from simulation.scenarios import FiveOnSpot, Scenario, Staffing, TimeCut
+from dossierflow.mining.log.analysis_table import prepare
+from dossierflow.mining.io.import_log import import_log
+from dossierflow.simulation import asis
+from dossierflow.simulation.discovery.discover_model import discover_model, learning_window
+from dossierflow.simulation.experiment import run_experiment
+from dossierflow.simulation.scenarios import FiveOnSpot, Scenario, Staffing, TimeCut
 from tests.support import simpy_centre as sc
 
 pytestmark = pytest.mark.slow

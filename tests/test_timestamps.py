@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mining.errors import TimestampError
-from mining.timestamps import LOCAL_TZ, ParsedTimestamps, detect_order, parse_timestamps
+from dossierflow.mining.errors import TimestampError
+from dossierflow.mining.io.timestamps import LOCAL_TZ, ParsedTimestamps, detect_order, parse_timestamps
 
 
 def parse(values, **kwargs) -> ParsedTimestamps:

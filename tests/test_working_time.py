@@ -1,4 +1,4 @@
-"""Tests of the working-time clock (mining.working_time)."""
+"""Tests of the working-time clock (dossierflow.mining.log.working_time)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mining.errors import CalendarError
-from mining.working_time import DEFAULT_OVERRIDES, TZ, OfficeHours, WorkCalendar
+from dossierflow.mining.errors import CalendarError
+from dossierflow.mining.log.working_time import DEFAULT_OVERRIDES, TZ, OfficeHours, WorkCalendar
 
 CAL = WorkCalendar()
 PROPS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

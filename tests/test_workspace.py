@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from mining import WorkspaceError, import_to_workspace, open_workspace
-from mining.working_time import OfficeHours, WorkCalendar
+from dossierflow.mining import WorkspaceError, import_to_workspace, open_workspace
+from dossierflow.mining.log.working_time import OfficeHours, WorkCalendar
 
 SAMPLE = Path(__file__).resolve().parents[1] / "datasets" / "sample" / "mini_centre.csv"
 
@@ -31,7 +31,7 @@ def test_reopen_gives_the_same_tables(monkeypatch):
     finally:
         ws.close()
     # reopening must not read the source file again
-    monkeypatch.setattr(sys.modules["mining.import_log"], "read_table",
+    monkeypatch.setattr(sys.modules["dossierflow.mining.io.import_log"], "read_table",
                         lambda *a, **k: pytest.fail("re-import"))
     open_workspace("mini").close()
 

@@ -3,16 +3,16 @@ which step, agency and officer, and the apology letters they owed."""
 
 import streamlit as st
 
-from app import cached_mining as cm
-from app import url_widgets as uw
-from app.charts import ranked_bars, stacked_shares
-from app.filters_sidebar import filtered_log
-from app.formats import fmt_number, fmt_percent
-from app.i18n import reason_text, t
-from app.state import language
-from app.tables import show_table
-from app.value_labels import value_label
-from mining.waiting_causes import COMPONENTS
+from dossierflow.app import cached_mining as cm
+from dossierflow.app import url_widgets as uw
+from dossierflow.app.charts import ranked_bars, stacked_shares
+from dossierflow.app.filters_sidebar import filtered_log
+from dossierflow.app.formats import fmt_number, fmt_percent
+from dossierflow.app.i18n import reason_text, t
+from dossierflow.app.state import language
+from dossierflow.app.tables import show_table
+from dossierflow.app.value_labels import value_label
+from dossierflow.mining.analysis.waiting_causes import COMPONENTS
 
 LEVELS = ("edge", "activity", "agency", "resource")
 SHOWN = 30

@@ -3,15 +3,15 @@ significance, and the agency × activity heatmap of waiting."""
 
 import streamlit as st
 
-from app import cached_mining as cm
-from app import url_widgets as uw
-from app.charts import heatmap
-from app.filters_sidebar import filtered_log
-from app.formats import fmt_number
-from app.i18n import t
-from app.state import language
-from app.tables import show_table
-from app.value_labels import value_label
+from dossierflow.app import cached_mining as cm
+from dossierflow.app import url_widgets as uw
+from dossierflow.app.charts import heatmap
+from dossierflow.app.filters_sidebar import filtered_log
+from dossierflow.app.formats import fmt_number
+from dossierflow.app.i18n import t
+from dossierflow.app.state import language
+from dossierflow.app.tables import show_table
+from dossierflow.app.value_labels import value_label
 
 GROUP_COLUMNS = ("agency", "channel", "model", "procedure_id", "procedure_name", "field")
 

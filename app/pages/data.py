@@ -4,14 +4,14 @@ then imported again) and its validation report."""
 import pandas as pd
 import streamlit as st
 
-from app import cached_mining as cm
-from app.errors import show_error
-from app.filters_sidebar import open_log
-from app.formats import fmt_date, fmt_number
-from app.i18n import t
-from app.state import language, open_log_name, set_open_log
-from app.tables import show_table
-from app.upload import FIELDS, MAX_MB, TYPES, import_upload, mapping_rows, reimport, source_columns
+from dossierflow.app import cached_mining as cm
+from dossierflow.app.errors import show_error
+from dossierflow.app.filters_sidebar import open_log
+from dossierflow.app.formats import fmt_date, fmt_number
+from dossierflow.app.i18n import t
+from dossierflow.app.state import language, open_log_name, set_open_log
+from dossierflow.app.tables import show_table
+from dossierflow.app.upload import FIELDS, MAX_MB, TYPES, import_upload, mapping_rows, reimport, source_columns
 
 lang = language()
 st.title(t("page_data", lang))

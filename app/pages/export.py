@@ -11,17 +11,17 @@ from collections.abc import Callable, Hashable
 
 import streamlit as st
 
-from app import cached_mining as cm
-from app import export_files as ef
-from app.errors import show_error
-from app.filters_sidebar import filtered_log
-from app.formats import fmt_number
-from app.i18n import t
-from app.state import language, open_log_name
-from app.url_widgets import KEEP
-from mining.export_log import LOG_FORMATS
-from mining.pseudonymise import KEY_ENV
-from mining.render_map import svg_available
+from dossierflow.app import cached_mining as cm
+from dossierflow.app import export_files as ef
+from dossierflow.app.errors import show_error
+from dossierflow.app.filters_sidebar import filtered_log
+from dossierflow.app.formats import fmt_number
+from dossierflow.app.i18n import t
+from dossierflow.app.state import language, open_log_name
+from dossierflow.app.url_widgets import KEEP
+from dossierflow.mining.export.export_log import LOG_FORMATS
+from dossierflow.mining.export.pseudonymise import KEY_ENV
+from dossierflow.mining.analysis.render_map import svg_available
 
 LEVELS = ("edge", "activity", "agency", "resource")
 # the Process map page's settings (its widgets' keys) and their defaults

@@ -3,14 +3,14 @@
 import numpy as np
 import streamlit as st
 
-from app import cached_mining as cm
-from app.charts import monthly
-from app.filters_sidebar import filtered_log
-from app.formats import fmt_number, fmt_percent
-from app.i18n import reason_text, t
-from app.state import language
-from app.tables import show_table
-from app.value_labels import value_label
+from dossierflow.app import cached_mining as cm
+from dossierflow.app.charts import monthly
+from dossierflow.app.filters_sidebar import filtered_log
+from dossierflow.app.formats import fmt_number, fmt_percent
+from dossierflow.app.i18n import reason_text, t
+from dossierflow.app.state import language
+from dossierflow.app.tables import show_table
+from dossierflow.app.value_labels import value_label
 
 lang = language()
 st.title(t("page_overview", lang))

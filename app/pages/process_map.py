@@ -3,15 +3,15 @@ sliders, then the variants and one dossier's timeline."""
 
 import streamlit as st
 
-from app import cached_mining as cm
-from app import url_widgets as uw
-from app.filters_sidebar import filtered_log
-from app.formats import fmt_number, fmt_percent
-from app.i18n import t
-from app.state import language
-from app.tables import show_table
-from app.value_labels import value_label
-from mining.variants import SEPARATOR
+from dossierflow.app import cached_mining as cm
+from dossierflow.app import url_widgets as uw
+from dossierflow.app.filters_sidebar import filtered_log
+from dossierflow.app.formats import fmt_number, fmt_percent
+from dossierflow.app.i18n import t
+from dossierflow.app.state import language
+from dossierflow.app.tables import show_table
+from dossierflow.app.value_labels import value_label
+from dossierflow.mining.log.variants import SEPARATOR
 
 FREQUENCY = ("absolute", "cases", "case_share")
 STATS = ("median", "mean", "p90")

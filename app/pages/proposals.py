@@ -4,21 +4,21 @@ computed when its button is pressed and then kept (cached) for the open log."""
 
 import streamlit as st
 
-from app import cached_simulation as cs
-from app.asis_panel import show_asis, show_asis_figures
-from app.charts import ranked_bars
-from app.errors import show_error
-from app.filters_sidebar import open_log
-from app.formats import fmt_date, fmt_number, fmt_percent
-from app.i18n import t
-from app.simulation_inputs import (discovered_model, procedure_names, run_inputs,
+from dossierflow.app import cached_simulation as cs
+from dossierflow.app.asis_panel import show_asis, show_asis_figures
+from dossierflow.app.charts import ranked_bars
+from dossierflow.app.errors import show_error
+from dossierflow.app.filters_sidebar import open_log
+from dossierflow.app.formats import fmt_date, fmt_number, fmt_percent
+from dossierflow.app.i18n import t
+from dossierflow.app.simulation_inputs import (discovered_model, procedure_names, run_inputs,
                                    show_progress)
-from app.state import language
-from app.tables import show_table
-from app.url_widgets import KEEP
-from app.value_labels import value_label
-from simulation.asis import AsIs
-from simulation.five_on_spot_candidates import FEATURES
+from dossierflow.app.state import language
+from dossierflow.app.tables import show_table
+from dossierflow.app.url_widgets import KEEP
+from dossierflow.app.value_labels import value_label
+from dossierflow.simulation.asis import AsIs
+from dossierflow.simulation.five_on_spot_candidates import FEATURES
 
 CUTS, CANDIDATES, BACKTEST = "pr_cuts", "pr_candidates", "pr_backtest"
 # figures of the backtest's summary (shares) and their labels

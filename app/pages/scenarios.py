@@ -13,19 +13,19 @@ import zlib
 
 import streamlit as st
 
-from app import cached_simulation as cs
-from app import scenario_builder as sb
-from app import scenario_results as sr
-from app.asis_panel import show_asis, show_asis_figures
-from app.errors import show_error
-from app.filters_sidebar import open_log
-from app.formats import fmt_date, fmt_number, fmt_percent
-from app.i18n import t
-from app.simulation_inputs import (discovered_model, procedure_names, run_inputs,
+from dossierflow.app import cached_simulation as cs
+from dossierflow.app import scenario_builder as sb
+from dossierflow.app import scenario_results as sr
+from dossierflow.app.asis_panel import show_asis, show_asis_figures
+from dossierflow.app.errors import show_error
+from dossierflow.app.filters_sidebar import open_log
+from dossierflow.app.formats import fmt_date, fmt_number, fmt_percent
+from dossierflow.app.i18n import t
+from dossierflow.app.simulation_inputs import (discovered_model, procedure_names, run_inputs,
                                    show_progress)
-from app.state import language
-from app.url_widgets import KEEP
-from simulation.experiment import ExperimentCancelled, run_experiment
+from dossierflow.app.state import language
+from dossierflow.app.url_widgets import KEEP
+from dossierflow.simulation.experiment import ExperimentCancelled, run_experiment
 
 RESULT, RUNNING, DONE, STOP = "sc_result", "sc_running", "sc_done", "sc_stop"
 

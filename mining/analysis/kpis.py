@@ -1,0 +1,176 @@
+"""Decision 766 indicators measurable from a dossier log, and their points.
+
+The period is the view: filter its cases on ``received_at`` first (766 counts dossiers by
+NgayTiepNhan). Indicator definitions and scoring: DOMAIN.md §1.5 and §3; thresholds, points
+and configurable rules: ``datasets/kpi_766.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import ibis
+import numpy as np
+import pandas as pd
+
+from dossierflow.mining.vocabulary import DATASETS_DIR
+from dossierflow.mining.errors import ColumnMappingError
+from dossierflow.mining.log.log_view import LogView
+
+CONFIG = DATASETS_DIR / "kpi_766.json"
+GROUPINGS = ("month", "agency", "procedure_id", "field", "channel", "model")
+VIETNAM_UTC_OFFSET_HOURS = 7  # Asia/Ho_Chi_Minh has had no daylight saving since 1975
+COLUMNS = ["n_received", "n_judged", "n_early", "n_on_time", "n_open_not_due", "n_late",
+           "n_late_open", "n_repeat_supplement", "on_time_pct", "n_completed",
+           "mean_handling_working_days", "online_pct", "online_full_pct", "online_partial_pct",
+           "online_unspecified_pct", "n_fee_bearing", "online_payment_pct", "digitised_pct",
+           "five_on_spot_pct"]
+
+
+def _config(config: dict | str | Path | None) -> dict:
+    if isinstance(config, dict):
+        return config
+    return json.loads(Path(config or CONFIG).read_text(encoding="utf-8"))
+
+
+def _pct(numerator: ibis.Value, denominator: ibis.Value) -> ibis.Value:
+    return numerator.cast("float64") * 100.0 / denominator.nullif(0).cast("float64")
+
+
+def _count(condition: ibis.Value) -> ibis.Value:
+    """How many dossiers meet ``condition``; 0, never null, when none does. A plain sum of
+    conditions is null when every condition is (``on_time_class == "early"`` in a log without
+    due dates), and on Spark Ibis compiles ``count(where=...)`` to such a sum."""
+    return condition.fill_null(False).cast("int64").sum().fill_null(0)
+
+
+def kpis(view: LogView, *, by: str | None = None,
+         config: dict | str | Path | None = None) -> pd.DataFrame:
+    """The 766 indicators of the view's dossiers, overall or one row per ``by`` group.
+
+    ``by``: None, ``"month"`` (of receipt, local time, ``YYYY-MM``), ``"agency"``,
+    ``"procedure_id"``, ``"field"``, ``"channel"`` or ``"model"``. Percentages are 0–100.
+
+    * ``n_received``: dossiers received (the view).
+    * 2.1 ``on_time_pct`` = (``n_early`` + ``n_on_time`` + ``n_open_not_due``) / ``n_judged``,
+      where judged = received with a due date; ``n_late`` counts closed late, open overdue
+      (``n_late_open``, judged at the log's end) and dossiers with a second supplement
+      request (``n_repeat_supplement``, late under 766 whatever their dates).
+    * 2.2 ``mean_handling_working_days``: handling time (supplement pauses excluded) summed
+      over the ``n_completed`` dossiers with a result, divided by their number.
+    * 3.3 ``online_pct``: channel in the config's ``online_channels`` / dossiers with a known
+      channel; apart: ``online_full_pct``, ``online_partial_pct`` and
+      ``online_unspecified_pct`` (``online`` without full/partial detail).
+    * 3.5 ``online_payment_pct``: paid online / ``n_fee_bearing`` (fee > 0).
+    * 4.2 ``digitised_pct``: digitised / dossiers with a known digitised flag.
+    * ``five_on_spot_pct``: model in the config's ``on_spot_models`` / known model.
+
+    An indicator whose columns the log lacks is NaN, and ``reasons`` says why (empty text when
+    every indicator could be computed).
+    """
+    table, reasons = _measure(view, by, _config(config)["rules"])
+    table["reasons"] = "; ".join(f"{name}: {why}" for name, why in reasons.items())
+    return table
+
+
+def _measure(view: LogView, by: str | None, rules: dict) -> tuple[pd.DataFrame, dict]:
+    """The ``kpis`` table without ``reasons``, and why each missing indicator is missing."""
+    c = view.cases
+    columns = set(c.columns)
+    if by is not None and by not in GROUPINGS:
+        raise ValueError(f"by must be None or one of {GROUPINGS}, not {by!r}")
+    if by is not None and by != "month" and by not in columns:
+        raise ColumnMappingError(
+            f"the dossiers have no '{by}' column to group by.",
+            fix=f"import a dossier list with a {by} column, or group by another column.")
+    if by == "month":
+        local = c.received_at + ibis.interval(hours=VIETNAM_UTC_OFFSET_HOURS)
+        c = c.mutate(month=local.strftime("%Y-%m"))
+    keys = [by] if by else []
+    klass, closed = c.on_time_class, c.finished_at.notnull()
+    metrics = {
+        "n_received": c.count(),
+        "n_judged": _count(klass.notnull()),
+        "n_early": _count(klass == "early"),
+        "n_on_time": _count(klass == "on_time"),
+        "n_open_not_due": _count(klass == "open"),
+        "n_late": _count(klass == "late"),
+        "n_late_open": _count((klass == "late") & ~closed),
+        "n_repeat_supplement": _count(c.n_supplement_requests > 1),
+        "n_completed": _count(closed),
+        "mean_handling_working_days": c.handling_working_days.mean(where=closed),
+    }
+    online, on_spot = tuple(rules["online_channels"]), tuple(rules["on_spot_models"])
+    # share -> (columns it needs, its (numerator, denominator) built once they exist)
+    shares = {
+        "online_pct": (("channel",), lambda: (c.channel.isin(online), c.channel.notnull())),
+        "online_full_pct": (("channel",), lambda: (c.channel == "online_full",
+                                                   c.channel.notnull())),
+        "online_partial_pct": (("channel",), lambda: (c.channel == "online_partial",
+                                                      c.channel.notnull())),
+        "online_unspecified_pct": (("channel",), lambda: (c.channel == "online",
+                                                          c.channel.notnull())),
+        "online_payment_pct": (("fee", "paid_online"), lambda: (
+            (c.fee > 0) & c.paid_online.cast("boolean").fill_null(False), c.fee > 0)),
+        "digitised_pct": (("digitised",), lambda: (
+            c.digitised.cast("boolean").fill_null(False), c.digitised.notnull())),
+        "five_on_spot_pct": (("model",), lambda: (c.model.isin(on_spot), c.model.notnull())),
+    }
+    if "fee" in columns:
+        metrics["n_fee_bearing"] = _count(c.fee > 0)
+    reasons = {}
+    for name, (needs, parts) in shares.items():
+        lacking = [n for n in needs if n not in columns]
+        if lacking:
+            reasons[name] = f"no {' or '.join(repr(n) for n in lacking)} column"
+        else:
+            numerator, denominator = parts()
+            metrics[name] = _pct(numerator.sum(), denominator.sum())
+    table = c.group_by(keys).aggregate(**metrics) if keys else c.aggregate(**metrics)
+    table = table.mutate(on_time_pct=_pct(
+        table.n_early + table.n_on_time + table.n_open_not_due, table.n_judged))
+    out = (table.order_by(keys) if keys else table).to_pandas().reindex(columns=keys + COLUMNS)
+    for name in shares:
+        out[name] = out[name].astype("float64")
+    return out, reasons
+
+
+def scorecard(view: LogView, config: dict | str | Path | None = None) -> pd.DataFrame:
+    """Points per 766 indicator: ``max_points × min(1, value_pct / threshold_pct)``.
+
+    One row per indicator of the config, in its order: ``indicator``, ``group``, ``name_vi``,
+    ``name_en``, ``measure`` (the ``kpis`` column used), ``value``, ``threshold_pct``,
+    ``max_points``, ``points``, ``reason`` (why ``value`` or ``points`` is missing) and
+    ``source``. Points stay NaN where the value, the threshold or the indicator's weight is
+    unknown; informative indicators (2.2) carry their value without points.
+    """
+    cfg = _config(config)
+    table, missing = _measure(view, None, cfg["rules"])
+    overall = table.iloc[0]
+    rows = []
+    for ind in cfg["indicators"]:
+        measure = ind.get("measure")
+        value = float(overall[measure]) if measure and pd.notna(overall[measure]) else np.nan
+        top, threshold = ind.get("max_points"), ind.get("threshold_pct")
+        if not measure:
+            reason = "not measurable from a dossier log"
+        elif measure in missing:
+            reason = missing[measure]
+        elif np.isnan(value):
+            reason = "no dossier in the denominator"
+        elif not ind.get("scored", True):
+            reason = "informative, not scored"
+        elif top is None:
+            reason = "weight unknown (DOMAIN.md §8 q2)"
+        elif threshold is None:
+            reason = "threshold unknown"
+        else:
+            reason = ""
+        points = top * min(1.0, value / threshold) if reason == "" else np.nan
+        rows.append({"indicator": ind["id"], "group": ind["group"], "name_vi": ind["name_vi"],
+                     "name_en": ind["name_en"], "measure": measure, "value": value,
+                     "threshold_pct": np.nan if threshold is None else float(threshold),
+                     "max_points": np.nan if top is None else float(top), "points": points,
+                     "reason": reason, "source": ind["source"]})
+    return pd.DataFrame(rows)

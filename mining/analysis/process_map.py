@@ -1,0 +1,245 @@
+"""Process map (directly-follows graph) of a log view, with frequencies and waiting times.
+
+Computed as Ibis expressions over the view's tables, on the view's backend. Counts are weighted
+counts over the events of one dossier per variant (all dossiers of a variant share their
+transitions), which avoids distinct counts over millions of events; waiting and service times
+are aggregated over every event. Durations follow the analysis table's convention: unqualified
+names are wall-clock (``wait_hours``, ``service_seconds``), ``working`` names count office
+time only (README, "Working time").
+
+Disco-style sliders simplify the map: ``activities`` keeps the most frequent share of
+activities (the directly-follows relation is then recomputed over the remaining events, as if
+the others had never been logged), ``paths`` the most frequent share of edges, while every
+kept activity stays on a path from the start to the end of the map.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
+
+import ibis
+import ibis.expr.types as ir
+import pandas as pd
+
+from dossierflow.mining.vocabulary import MAP_END as END, MAP_START as START
+from dossierflow.mining.errors import DossierflowError
+from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.log.transitions import follows, ordered
+from dossierflow.mining.log.variants import case_variants
+
+
+NODE_COLUMNS = ["activity", "events", "cases", "start_cases", "end_cases",
+                "service_working_minutes_median", "service_working_minutes_mean",
+                "service_working_minutes_p90", "service_seconds_median",
+                "service_seconds_mean", "service_seconds_p90"]
+EDGE_COLUMNS = ["source", "target", "frequency", "cases",
+                "wait_working_hours_median", "wait_working_hours_mean",
+                "wait_working_hours_p90", "wait_hours_median", "wait_hours_mean",
+                "wait_hours_p90"]
+
+
+@dataclass(frozen=True, eq=False)
+class ProcessMap:
+    """Nodes (one row per activity) and edges (directly-follows pairs) of a map.
+
+    ``nodes``: activity, events, cases (distinct), start_cases and end_cases (cases starting
+    or ending with it), and the service time (start → completion of the event) as median,
+    mean and 90th percentile in working minutes and wall-clock seconds (NaN without start
+    times). ``edges``: source, target, frequency (transitions), cases (distinct), and the
+    waiting time between the two events as median, mean and 90th percentile in working hours
+    and wall-clock hours. Edges from the ``start`` pseudo-node lead to each case's first
+    activity, edges to ``end`` leave its last one; they carry no waiting time. ``cases`` is the
+    number of dossiers drawn.
+    """
+
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+    cases: int
+    start: str = START
+    end: str = END
+
+
+
+
+def _representatives(view: LogView, whole: bool, activities: list[str] | None) -> ir.Table:
+    """The events of one case per variant (only ``activities`` when given), in order, each
+    with the ``weight`` of its variant (its number of cases): every count of the map is a
+    weighted count over these few events instead of the whole log."""
+    per_case = case_variants(view, whole)
+    chosen = per_case.group_by("variant").aggregate(weight=per_case.count(),
+                                                    case_code=per_case.case_code.min())
+    events = view.events.join(chosen.select("case_code", "weight"), "case_code")
+    if activities is not None:
+        events = events.filter(events.activity.isin(activities))
+    return ordered(events)
+
+
+def _summary(value: ir.NumericColumn, key: str) -> dict[str, ir.Value]:
+    return {f"{key}_q": value.quantile([0.5, 0.9]), f"{key}_mean": value.mean()}
+
+
+def _unpack(table: ir.Table, key: str, name: str, scale: float = 1.0) -> dict[str, ir.Value]:
+    """Median, mean and 90th percentile columns ``name_*`` from a ``_summary`` of ``key``."""
+    quantiles = table[f"{key}_q"]
+    return {f"{name}_median": quantiles[0] / scale, f"{name}_mean": table[f"{key}_mean"] / scale,
+            f"{name}_p90": quantiles[1] / scale}
+
+
+def _node_counts(representatives: ir.Table) -> ir.Table:
+    """Events, cases, start and end cases per activity, as weighted counts."""
+    rep = representatives
+    per_case = rep.group_by("case_code", "activity").aggregate(
+        events=rep.count(), starts=rep.is_first.sum(), ends=rep.next_activity.isnull().sum(),
+        weight=rep.weight.max())
+    return per_case.group_by("activity").aggregate(
+        events=(per_case.events * per_case.weight).sum(), cases=per_case.weight.sum(),
+        start_cases=(per_case.starts * per_case.weight).sum(),
+        end_cases=(per_case.ends * per_case.weight).sum())
+
+
+def _nodes(view: LogView, representatives: ir.Table,
+           activities: list[str] | None) -> pd.DataFrame:
+    nodes = _node_counts(representatives)
+    if "service_seconds" in view.events.columns:
+        events = view.events
+        if activities is not None:
+            events = events.filter(events.activity.isin(activities))
+        service = events.group_by("activity").aggregate(
+            **_summary(events.service_working_minutes, "working"),
+            **_summary(events.service_seconds, "wall"))
+        service = service.select(
+            "activity", **_unpack(service, "working", "service_working_minutes"),
+            **_unpack(service, "wall", "service_seconds"))
+        nodes = nodes.left_join(service, "activity").drop("activity_right")
+    frame = nodes.to_pandas().reindex(columns=NODE_COLUMNS)
+    frame[NODE_COLUMNS[1:5]] = frame[NODE_COLUMNS[1:5]].astype("int64")
+    frame[NODE_COLUMNS[5:]] = frame[NODE_COLUMNS[5:]].astype("float64")
+    return frame.sort_values(["events", "activity"], ascending=[False, True],
+                             ignore_index=True)
+
+
+def _edges(follows: ir.Table, representatives: ir.Table, nodes: pd.DataFrame) -> pd.DataFrame:
+    rep = representatives.filter(representatives.next_activity.notnull())
+    per_case = rep.group_by("case_code", source=rep.activity, target=rep.next_activity).aggregate(
+        transitions=rep.count(), weight=rep.weight.max())
+    counts = per_case.group_by("source", "target").aggregate(
+        frequency=(per_case.transitions * per_case.weight).sum(), cases=per_case.weight.sum())
+    moves = follows.filter(follows.next_activity.notnull())
+    waits = moves.group_by(source=moves.activity, target=moves.next_activity).aggregate(
+        **_summary(moves.wait_working_minutes, "working"),
+        **_summary(moves.wait_seconds, "wall"))
+    waits = waits.select("source", "target",
+                         **_unpack(waits, "working", "wait_working_hours", 60.0),
+                         **_unpack(waits, "wall", "wait_hours", 3600.0))
+    between = counts.left_join(waits, ["source", "target"]).drop(
+        "source_right", "target_right").to_pandas()
+    starts = nodes.loc[nodes["start_cases"] > 0]
+    ends = nodes.loc[nodes["end_cases"] > 0]
+    parts = [pd.DataFrame({"source": START, "target": starts["activity"],
+                           "frequency": starts["start_cases"], "cases": starts["start_cases"]}),
+             between,
+             pd.DataFrame({"source": ends["activity"], "target": END,
+                           "frequency": ends["end_cases"], "cases": ends["end_cases"]})]
+    edges = pd.concat([part for part in parts if len(part)] or [between], ignore_index=True)
+    edges = edges.reindex(columns=EDGE_COLUMNS)
+    edges[EDGE_COLUMNS[2:4]] = edges[EDGE_COLUMNS[2:4]].astype("int64")
+    edges[EDGE_COLUMNS[4:]] = edges[EDGE_COLUMNS[4:]].astype("float64")
+    return edges.sort_values(["frequency", "source", "target"], ascending=[False, True, True],
+                             ignore_index=True)
+
+
+def _top(share: float, count: int) -> int:
+    """How many of ``count`` items a slider at ``share`` keeps (rounding up)."""
+    return math.ceil(round(share * count, 9))
+
+
+def _widest_paths(edges: list[tuple[str, str, int]], root: str) -> dict[str, tuple[str, str]]:
+    """For every node reachable from ``root``, the last edge of the path from ``root`` whose
+    least frequent edge is as frequent as possible (a widest-path tree)."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for source, target, frequency in edges:
+        out.setdefault(source, []).append((target, frequency))
+    best = {root: math.inf}
+    parent: dict[str, tuple[str, str]] = {}
+    heap = [(-math.inf, root)]
+    while heap:
+        width, node = heapq.heappop(heap)
+        if -width < best[node]:
+            continue
+        for target, frequency in out.get(node, ()):
+            through = min(-width, frequency)
+            if through > best.get(target, -1):
+                best[target] = through
+                parent[target] = (node, target)
+                heapq.heappush(heap, (-through, target))
+    return parent
+
+
+def _reachable(edges: set[tuple[str, str]], root: str) -> set[str]:
+    out: dict[str, list[str]] = {}
+    for source, target in edges:
+        out.setdefault(source, []).append(target)
+    seen, stack = {root}, [root]
+    while stack:
+        for target in out.get(stack.pop(), ()):
+            if target not in seen:
+                seen.add(target)
+                stack.append(target)
+    return seen
+
+
+def keep_paths(edges: pd.DataFrame, activities: list[str], share: float) -> pd.DataFrame:
+    """The most frequent ``share`` of edges, plus for every activity its most frequent incoming
+    and outgoing edge and, where still needed, the widest path from start to it and from it to
+    end, so that every activity lies on a path from start to end."""
+    if share >= 1 or edges.empty:
+        return edges
+    ranked = list(zip(edges["source"], edges["target"], edges["frequency"]))  # most frequent first
+    kept = {(s, t) for s, t, _ in ranked[:_top(share, len(ranked))]}
+    for activity in activities:
+        kept.add(next((s, t) for s, t, _ in ranked if t == activity))
+        kept.add(next((s, t) for s, t, _ in ranked if s == activity))
+    from_start = _widest_paths(ranked, START)
+    for activity in activities:
+        reached, node = _reachable(kept, START), activity
+        while node not in reached:
+            kept.add(from_start[node])
+            node = from_start[node][0]
+    to_end = _widest_paths([(t, s, f) for s, t, f in ranked], END)
+    for activity in activities:
+        reaching, node = _reachable({(t, s) for s, t in kept}, END), activity
+        while node not in reaching:
+            toward = to_end[node][0]
+            kept.add((node, toward))
+            node = toward
+    pairs = pd.MultiIndex.from_frame(edges[["source", "target"]])
+    return edges.loc[pairs.isin(list(kept))].reset_index(drop=True)
+
+
+def process_map(view: LogView, *, activities: float = 1.0, paths: float = 1.0) -> ProcessMap:
+    """The process map of ``view``, simplified by the ``activities`` and ``paths`` sliders.
+
+    ``activities`` (0–1) keeps that share of activities, most frequent first (at least one);
+    the directly-follows relation is then recomputed over the remaining events. ``paths``
+    (0–1) keeps that share of edges, most frequent first, plus the edges needed for every
+    kept activity to keep its most frequent incoming and outgoing edge and to lie on a path
+    from start to end. An empty view gives empty tables.
+    """
+    for name, value in (("activities", activities), ("paths", paths)):
+        if not 0 <= value <= 1:
+            raise DossierflowError(f"the {name} slider is {value!r}, outside 0–1.",
+                                   fix=f"give {name} as a share between 0 and 1.")
+    whole = view.holds_whole_cases()
+    kept = None
+    if activities < 1:
+        ranking = _node_counts(_representatives(view, whole, None)).to_pandas().sort_values(
+            ["events", "activity"], ascending=[False, True])
+        keep = max(1, _top(activities, len(ranking)))
+        kept = list(ranking["activity"][:keep]) if keep < len(ranking) else None
+    representatives = _representatives(view, whole, kept)
+    nodes = _nodes(view, representatives, kept)
+    edges = _edges(follows(view, kept, whole), representatives, nodes)
+    return ProcessMap(nodes=nodes, edges=keep_paths(edges, list(nodes["activity"]), paths),
+                      cases=int(nodes["start_cases"].sum()))
