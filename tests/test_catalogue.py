@@ -1,4 +1,6 @@
-"""Tests of the synthetic procedure catalogue (dossierflow.simulation.sample.catalogue, datasets/catalogue)."""
+"""Tests of the synthetic procedure catalogue: its source tables (datasets/catalogue/source),
+the builder (dossierflow.simulation.sample.build_catalogue) and the loaders
+(dossierflow.simulation.sample.catalogue)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import pandas as pd
 import pytest
 
 from dossierflow.mining.errors import DossierflowError
-from dossierflow.simulation.sample import catalogue
+from dossierflow.simulation.sample import build_catalogue, catalogue, catalogue_source
 
 FILES = ("agencies.csv", "procedures.csv", "reforms.csv")
 
@@ -29,7 +31,8 @@ REAL = [
     ("DEPT_JUSTICE", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam", 10),
     ("DEPT_JUSTICE", "Cấp Phiếu lý lịch tư pháp cho người nước ngoài đang cư trú tại Việt Nam", 15),
     ("DEPT_TRANSPORT", "Đổi giấy phép lái xe do ngành Giao thông vận tải cấp", 5),
-    ("DEPT_LABOUR", "Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam", 5),
+    ("DEPT_LABOUR", "Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam",
+     5),
     ("DEPT_TRANSPORT", "Cấp Giấy phép kinh doanh vận tải bằng xe ô tô", 5),
     ("DEPT_TRANSPORT", "Cấp phù hiệu xe ô tô kinh doanh vận tải", 2),
     ("DEPT_INDUSTRY_TRADE", "Cấp Giấy phép thành lập Văn phòng đại diện của thương nhân nước "
@@ -56,7 +59,7 @@ def reforms() -> pd.DataFrame:
 
 
 def test_builder_reproduces_committed_files(tmp_path):
-    catalogue.main(["--out", str(tmp_path)])
+    build_catalogue.main(["--out", str(tmp_path)])
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (catalogue.CATALOGUE_DIR / name).read_bytes(), name
 
@@ -65,6 +68,39 @@ def test_text_is_nfc_everywhere():
     for name in FILES:
         text = (catalogue.CATALOGUE_DIR / name).read_text(encoding="utf-8")
         assert unicodedata.is_normalized("NFC", text), name
+
+
+def test_source_tables_are_tidy():
+    """Every source table is NFC text with a header row, a value per column and no padding."""
+    tables = sorted(catalogue_source.SOURCE_DIR.glob("*.tsv"))
+    assert {t.name for t in tables} == {
+        "procedure_counts.tsv", "real_procedures.tsv", "vertical_procedures.tsv", "verbs.tsv",
+        "families.tsv", "fields.tsv", "field_objects.tsv"}
+    for table in tables:
+        assert unicodedata.is_normalized("NFC", table.read_text(encoding="utf-8")), table.name
+        rows = catalogue_source.read_table(table.name)
+        assert rows, table.name
+        for row in rows:
+            assert all(value == value.strip() for value in row.values()), (table.name, row)
+
+
+def test_source_tables_fit_together():
+    source = catalogue_source.read_source()
+    assert sum(source.procedure_counts.values()) == 1481
+    for objects in source.objects.values():
+        for obj in objects:
+            assert set(obj.verbs) <= set(source.verbs), obj
+            families = re.findall(r"\{([A-Z_]+)\}", obj.vi)
+            assert families == re.findall(r"\{([A-Z_]+)\}", obj.en), obj
+            assert set(families) <= set(source.families), obj
+    assert set(source.vertical) == {"VERT_POLICE", "VERT_SOCIAL_INS", "VERT_TAX",
+                                    "VERT_TREASURY"}
+
+
+def test_a_source_row_with_a_missing_cell_is_refused(tmp_path):
+    (tmp_path / "verbs.tsv").write_text("verb\tname_vi\ncap\n", encoding="utf-8")
+    with pytest.raises(DossierflowError, match="line 2: 1 cells for 2 columns"):
+        catalogue_source.read_table("verbs.tsv", tmp_path)
 
 
 def test_21_agencies_of_2017_2023(agencies):
@@ -95,7 +131,7 @@ def test_successors_resolve(agencies):
     expected = {"DEPT_PLAN_INVEST": "DEPT_FINANCE", "DEPT_TRANSPORT": "DEPT_CONSTRUCTION",
                 "DEPT_NATRES": "DEPT_AGRI_ENV", "DEPT_AGRI_RURAL": "DEPT_AGRI_ENV",
                 "DEPT_INFO_COMM": "DEPT_SCI_TECH", "DEPT_LABOUR": "DEPT_HOME"}
-    assert dict(zip(merged.agency_id, merged.successor_id)) == expected
+    assert dict(zip(merged.agency_id, merged.successor_id, strict=True)) == expected
 
 
 def test_1481_procedures(procedures, agencies):
@@ -159,7 +195,7 @@ def test_real_procedures_keep_their_legal_time(procedures, agency_id, name, days
 
 def test_real_rows_match_the_builder_table(procedures):
     real = procedures[procedures.source != "synthetic"]
-    assert len(real) == len(catalogue.REAL_PROCEDURES)
+    assert len(real) == len(catalogue_source.read_source().real)
     assert real.source.str.fullmatch(r"DOMAIN §7 #\d+ \[(V:S[\d,S]+|GK)\]").all()
 
 
