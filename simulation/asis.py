@@ -33,7 +33,8 @@ import numpy as np
 import pandas as pd
 
 from dossierflow.mining.log.analysis_table import AnalysisLog
-from dossierflow.mining.log.working_time import TZ, WorkCalendar
+from dossierflow.mining.log.working_time import WorkCalendar
+from dossierflow.mining.vocabulary import TZ
 from dossierflow.simulation.engine import SimulationResult, model_calendar
 from dossierflow.simulation.model import Model
 

@@ -22,6 +22,7 @@ import pandas as pd
 
 from dossierflow.mining.log.analysis_table import AnalysisLog
 from dossierflow.mining.errors import DossierflowError
+from dossierflow.mining.vocabulary import TZ
 from dossierflow.simulation.discovery.discover_model import DiscoveryError, discover_model
 from dossierflow.simulation.experiment import replicate
 from dossierflow.simulation.run_kpis import run_kpis
@@ -32,7 +33,7 @@ AFTER_DAYS = 182
 MIN_BEFORE = 40
 MIN_AFTER = 20
 DECISION_DAYS = 7
-TZ = "Asia/Ho_Chi_Minh"
+
 
 
 @dataclass

@@ -36,16 +36,20 @@ import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, Literal, get_args
 
 import numpy as np
 import pandas as pd
 
 from dossierflow.mining.errors import ColumnMappingError, DossierflowError
-from dossierflow.mining.log.working_time import TZ
+from dossierflow.mining.vocabulary import TZ
 
-MEASURES = ("n_gram", "absolute_event", "circadian_event", "relative_event", "cycle_time")
-BINS = ("minute", "hour", "day")
-METRICS = ("wasserstein", "emd")
+Measure = Literal["n_gram", "absolute_event", "circadian_event", "relative_event", "cycle_time"]
+Bin = Literal["minute", "hour", "day"]
+Metric = Literal["wasserstein", "emd"]
+MEASURES: tuple[Measure, ...] = get_args(Measure)
+BINS: tuple[Bin, ...] = get_args(Bin)
+METRICS: tuple[Metric, ...] = get_args(Metric)
 PEERS_ENV = "DOSSIERFLOW_PEERS_PYTHON"
 PEERS_VENV = Path(__file__).resolve().parents[1] / ".venv-peers"
 WORKER = Path(__file__).resolve().with_name("fidelity_worker.py")
@@ -150,8 +154,8 @@ def _unit(measure: str, bin_: str) -> str:
 def fidelity(real_events: pd.DataFrame, simulated_events: pd.DataFrame,
              noise_events: pd.DataFrame | Sequence[pd.DataFrame] | None = None, *,
              python: str | os.PathLike | None = None,
-             measures: Sequence[str] = MEASURES, max_cases: int | None = 5_000, seed: int = 0,
-             n: int = 3, bin: str = "hour", metric: str = "wasserstein",
+             measures: Sequence[Measure] = MEASURES, max_cases: int | None = 5_000, seed: int = 0,
+             n: int = 3, bin: Bin = "hour", metric: Metric = "wasserstein",
              timeout: float | None = None) -> pd.DataFrame:
     """Distances between the real and the simulated event tables, each with its noise floor:
     the distance between ``simulated_events`` and ``noise_events``, another replication of the
@@ -173,17 +177,7 @@ def fidelity(real_events: pd.DataFrame, simulated_events: pd.DataFrame,
     log), ``noise_floors`` (per measure, the distance to each noise replication) and
     ``seconds`` (time per distance).
     """
-    unknown = [m for m in measures if m not in MEASURES]
-    if unknown or not measures:
-        raise FidelityError(f"unknown measure(s) {unknown or 'none given'}.",
-                            fix=f"choose among {', '.join(MEASURES)}.")
-    if bin not in BINS or metric not in METRICS:
-        raise FidelityError(f"bin {bin!r} / metric {metric!r} is not available.",
-                            fix=f"bin one of {', '.join(BINS)}; metric one of "
-                                f"{', '.join(METRICS)}.")
-    if n < 1 or (max_cases is not None and max_cases < 1):
-        raise FidelityError(f"n={n}, max_cases={max_cases}: both must be at least 1.",
-                            fix="pass n=3 (the default) and max_cases >= 1 or None.")
+    _check(measures, n, bin, metric, max_cases)
     interpreter = peers_python(python)
     notes: list[str] = []
     frames = {"real": real_events, "simulated": simulated_events}
@@ -191,49 +185,13 @@ def fidelity(real_events: pd.DataFrame, simulated_events: pd.DataFrame,
              [noise_events] if isinstance(noise_events, pd.DataFrame) else list(noise_events))
     noises = ["noise"] if len(noise) == 1 else [f"noise{i}" for i in range(1, len(noise) + 1)]
     frames.update(zip(noises, noise))
-    logs = {name: _events(f, name, notes) for name, f in frames.items()}
-    size = min(log["case"].nunique() for log in logs.values())
-    if max_cases is not None:
-        size = min(size, max_cases)
-    logs = {name: _sample(log, name, size, seed, notes) for name, log in logs.items()}
-    without = [name for name, log in logs.items() if log["start"].isna().all()]
-    for name, log in logs.items():
-        gaps = int(log["start"].isna().sum())
-        if without:
-            log["start"] = log["end"]
-        elif gaps:
-            log["start"] = log["start"].fillna(log["end"])
-            notes.append(f"{name} log: {gaps:,} events without start time take their end time.")
+    logs = _logs(frames, max_cases, seed, notes)
     if metric == "emd" and "circadian_event" in measures:
         notes.append("circadian_event uses the Wasserstein distance: the package's EMD fails on "
                      "its weekday windows.")
-    if without:
-        notes.append(f"no start times in the {', '.join(without)} "
-                     f"log{'s' if len(without) > 1 else ''}: every event's end time stands for "
-                     "its start in all logs.")
     pairs = [("real", "simulated")] + [("simulated", name) for name in noises]
-    with tempfile.TemporaryDirectory(prefix="dossierflow-fidelity-") as tmp:
-        folder = Path(tmp)
-        for name, log in logs.items():
-            _write(log, folder / f"{name}.csv")
-        spec = {"logs": {name: str(folder / f"{name}.csv") for name in logs},
-                "pairs": pairs, "measures": list(measures), "n": n, "bin": bin,
-                "metric": metric, "tz": TZ, "out": str(folder / "out.json")}
-        (folder / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
-        try:
-            run = subprocess.run([str(interpreter), "-I", str(WORKER), str(folder / "spec.json")],
-                                 capture_output=True, text=True, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            raise FidelityError(f"the fidelity measures took longer than {timeout} s.",
-                                fix="lower max_cases, use metric='wasserstein' or a coarser "
-                                    "bin, or raise the timeout.") from None
-        if run.returncode != 0:
-            last = (run.stderr.strip().splitlines() or ["no message"])[-1]
-            raise FidelityError(
-                f"the fidelity worker failed in {interpreter}: {last}",
-                fix="check that this interpreter has log-distance-measures==2.2.0 "
-                    "(`make peers` builds one that has).")
-        result = json.loads((folder / "out.json").read_text(encoding="utf-8"))
+    result = _measure(logs, interpreter, timeout, pairs=pairs, measures=list(measures), n=n,
+                      bin=bin, metric=metric)
     rows, floors = [], {}
     for measure in measures:
         found = result["distances"][measure]
@@ -248,3 +206,67 @@ def fidelity(real_events: pd.DataFrame, simulated_events: pd.DataFrame,
     table.attrs = {"notes": notes, "cases": {k: int(v["case"].nunique()) for k, v in logs.items()},
                    "noise_floors": floors, "seconds": result["seconds"]}
     return table
+
+
+def _check(measures: Sequence[str], n: int, bin: str, metric: str, max_cases: int | None
+           ) -> None:
+    unknown = [m for m in measures if m not in MEASURES]
+    if unknown or not measures:
+        raise FidelityError(f"unknown measure(s) {unknown or 'none given'}.",
+                            fix=f"choose among {', '.join(MEASURES)}.")
+    if bin not in BINS or metric not in METRICS:
+        raise FidelityError(f"bin {bin!r} / metric {metric!r} is not available.",
+                            fix=f"bin one of {', '.join(BINS)}; metric one of "
+                                f"{', '.join(METRICS)}.")
+    if n < 1 or (max_cases is not None and max_cases < 1):
+        raise FidelityError(f"n={n}, max_cases={max_cases}: both must be at least 1.",
+                            fix="pass n=3 (the default) and max_cases >= 1 or None.")
+
+
+def _logs(frames: dict[str, pd.DataFrame], max_cases: int | None, seed: int,
+          notes: list[str]) -> dict[str, pd.DataFrame]:
+    """The logs as the worker reads them: sampled to one size, start times the same in all."""
+    logs = {name: _events(f, name, notes) for name, f in frames.items()}
+    size = min(log["case"].nunique() for log in logs.values())
+    if max_cases is not None:
+        size = min(size, max_cases)
+    logs = {name: _sample(log, name, size, seed, notes) for name, log in logs.items()}
+    without = [name for name, log in logs.items() if log["start"].isna().all()]
+    for name, log in logs.items():
+        gaps = int(log["start"].isna().sum())
+        if without:
+            log["start"] = log["end"]
+        elif gaps:
+            log["start"] = log["start"].fillna(log["end"])
+            notes.append(f"{name} log: {gaps:,} events without start time take their end time.")
+    if without:
+        notes.append(f"no start times in the {', '.join(without)} "
+                     f"log{'s' if len(without) > 1 else ''}: every event's end time stands for "
+                     "its start in all logs.")
+    return logs
+
+
+def _measure(logs: dict[str, pd.DataFrame], interpreter: Path, timeout: float | None,
+             **spec: Any) -> dict[str, Any]:
+    """The worker's distances and timings, run in the peer interpreter."""
+    with tempfile.TemporaryDirectory(prefix="dossierflow-fidelity-") as tmp:
+        folder = Path(tmp)
+        for name, log in logs.items():
+            _write(log, folder / f"{name}.csv")
+        spec = {"logs": {name: str(folder / f"{name}.csv") for name in logs}, **spec,
+                "tz": TZ, "out": str(folder / "out.json")}
+        (folder / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
+        try:
+            run = subprocess.run([str(interpreter), "-I", str(WORKER), str(folder / "spec.json")],
+                                 capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise FidelityError(f"the fidelity measures took longer than {timeout} s.",
+                                fix="lower max_cases, use metric='wasserstein' or a coarser "
+                                    "bin, or raise the timeout.") from None
+        if run.returncode != 0:
+            last = (run.stderr.strip().splitlines() or ["no message"])[-1]
+            raise FidelityError(
+                f"the fidelity worker failed in {interpreter}: {last}",
+                fix="check that this interpreter has log-distance-measures==2.2.0 "
+                    "(`make peers` builds one that has).")
+        return json.loads((folder / "out.json").read_text(encoding="utf-8"))

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import ibis
+import ibis.expr.types as ir
 import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
@@ -184,61 +185,10 @@ def five_on_spot_candidates(view: LogView, *, lang: str = "vi", top: int | None 
 def _procedure_table(view: LogView, on_spot: Iterable[str] | None) -> tuple[pd.DataFrame, str]:
     """Per procedure: the features, the label ``on_spot`` and the gain; and where the labels
     came from."""
-    ev, cases = view.events, view.cases
-    act = ev.activity
-    around_transfer = (act == TRANSFER) | ev.next_activity.isin([TRANSFER, RETURN])
-    per_case = ev.group_by("case_id").aggregate(
-        n_steps=ev.count(),
-        repeated=ev.count() > act.nunique(),
-        transfers=(act == TRANSFER).sum(),
-        plumbing=act.isin([TRANSFER, RETURN]).sum(),
-        wait_minutes=around_transfer.ifelse(ev.wait_working_minutes.fill_null(0.0), 0.0).sum(),
-        appraisal=act.nunique(where=act.isin(APPRAISAL)),
-        consult=(act == "consult_agency").any(),
-        site=(act == "site_inspection").any(),
-        supplement=(act == "request_supplement").any(),
-    )
-    columns = cases.columns
-    text = ibis.null().cast("string")
-    dossiers = cases.select(
-        "case_id", "received_at", "lead_time_working_days", "on_time_class",
-        procedure_id=cases.procedure_id.cast("string"),
-        agency=cases.agency.cast("string") if "agency" in columns else text,
-        model=cases.model.cast("string") if "model" in columns else text,
-        online=cases.channel.isin(ONLINE).fill_null(False) if "channel" in columns
-        else ibis.literal(False),
-        fee=cases.fee.cast("float64") if "fee" in columns else ibis.null().cast("float64"),
-        legal_days=cases.legal_days.cast("float64") if "legal_days" in columns
-        else ibis.null().cast("float64"),
-        **({"procedure_name": cases.procedure_name.cast("string")}
-           if "procedure_name" in columns else {}),
-    ).filter(lambda t: t.procedure_id.notnull())
-    d = dossiers.join(per_case, "case_id")
-    finished = d.lead_time_working_days.notnull()
-    judged = d.on_time_class.isin(["early", "on_time", "late"])
-    grouped = d.group_by("procedure_id").aggregate(
-        agency=d.agency.mode(),
-        **({"procedure_name": d.procedure_name.mode()} if "procedure_name" in d.columns
-           else {}),
-        latest_model=d.model.argmax(d.received_at),
-        n=d.count(),
-        legal_days=d.legal_days.median(),
-        mean_steps=d.n_steps.mean(),
-        rework_share=(d.repeated | d.supplement).mean(),
-        transfers_per_dossier=d.transfers.mean(),
-        plumbing=d.plumbing.sum(),
-        wait_minutes=d.wait_minutes.mean(),
-        finished_wait=finished.ifelse(d.wait_minutes, 0.0).sum(),
-        lead_minutes=d.lead_time_working_days.sum() * view.minutes_per_day,
-        median_lead_time_working_days=d.lead_time_working_days.median(),
-        on_time_rate=judged.ifelse(d.on_time_class != "late", ibis.null().cast("bool"))
-        .mean(),
-        online_share=d.online.mean(),
-        fee_present=(d.fee.max() > 0).fill_null(False),
-        appraisal_steps=d.appraisal.mean(),
-        consult_share=d.consult.mean(),
-        site_share=d.site.mean(),
-    )
+    ev = view.events
+    dossiers = _dossiers(view)
+    grouped = _per_procedure(dossiers.join(_steps_per_dossier(ev), "case_id"),
+                             view.minutes_per_day)
     span = dossiers.aggregate(first=dossiers.received_at.min(),
                               last=dossiers.received_at.max())
     profile = ev.join(dossiers.select("case_id", "procedure_id"), "case_id")
@@ -256,21 +206,90 @@ def _procedure_table(view: LogView, on_spot: Iterable[str] | None) -> tuple[pd.D
     table["citizen_days_saved_per_year"] = (table["wait_minutes"] / view.minutes_per_day
                                             * table["dossiers_per_year"])
     table["fee_present"] = table["fee_present"].astype(float)
-
-    if on_spot is not None:
-        table["on_spot"] = table["procedure_id"].isin({str(p) for p in on_spot})
-        label_source = "named by the caller"
-    elif table["latest_model"].notna().any():
-        table["on_spot"] = table["latest_model"].eq(ON_SPOT)
-        label_source = "the handling model of each procedure's latest dossier"
-    else:
-        table["on_spot"] = table["plumbing"].eq(0)
-        label_source = ("inferred: the log has no handling model, so procedures whose "
-                        "dossiers never have transfer_to_agency or return_to_centre are taken "
-                        "as on 5 tại chỗ")
+    table["on_spot"], label_source = _labels(table, on_spot)
     table["agency_on_spot_share"] = _agency_share(table)
     table["similarity"], table["same_agency"] = _similarity(table, profile.to_pandas())
     return table, label_source
+
+
+def _steps_per_dossier(ev: ir.Table) -> ir.Table:
+    """Per dossier: its steps, rework, transfers and the waits around them."""
+    act = ev.activity
+    around_transfer = (act == TRANSFER) | ev.next_activity.isin([TRANSFER, RETURN])
+    per_case = ev.group_by("case_id").aggregate(
+        n_steps=ev.count(),
+        repeated=ev.count() > act.nunique(),
+        transfers=(act == TRANSFER).sum(),
+        plumbing=act.isin([TRANSFER, RETURN]).sum(),
+        wait_minutes=around_transfer.ifelse(ev.wait_working_minutes.fill_null(0.0), 0.0).sum(),
+        appraisal=act.nunique(where=act.isin(APPRAISAL)),
+        consult=(act == "consult_agency").any(),
+        site=(act == "site_inspection").any(),
+        supplement=(act == "request_supplement").any(),
+    )
+    return per_case
+
+
+def _dossiers(view: LogView) -> ir.Table:
+    """The dossiers with a procedure, with the case attributes the features use."""
+    cases = view.cases
+    columns = cases.columns
+    text = ibis.null().cast("string")
+    dossiers = cases.select(
+        "case_id", "received_at", "lead_time_working_days", "on_time_class",
+        procedure_id=cases.procedure_id.cast("string"),
+        agency=cases.agency.cast("string") if "agency" in columns else text,
+        model=cases.model.cast("string") if "model" in columns else text,
+        online=cases.channel.isin(ONLINE).fill_null(False) if "channel" in columns
+        else ibis.literal(False),
+        fee=cases.fee.cast("float64") if "fee" in columns else ibis.null().cast("float64"),
+        legal_days=cases.legal_days.cast("float64") if "legal_days" in columns
+        else ibis.null().cast("float64"),
+        **({"procedure_name": cases.procedure_name.cast("string")}
+           if "procedure_name" in columns else {}),
+    ).filter(lambda t: t.procedure_id.notnull())
+    return dossiers
+
+
+def _per_procedure(d: ir.Table, minutes_per_day: float) -> ir.Table:
+    """The features of each procedure from its dossiers ``d``."""
+    finished = d.lead_time_working_days.notnull()
+    judged = d.on_time_class.isin(["early", "on_time", "late"])
+    return d.group_by("procedure_id").aggregate(
+        agency=d.agency.mode(),
+        **({"procedure_name": d.procedure_name.mode()} if "procedure_name" in d.columns
+           else {}),
+        latest_model=d.model.argmax(d.received_at),
+        n=d.count(),
+        legal_days=d.legal_days.median(),
+        mean_steps=d.n_steps.mean(),
+        rework_share=(d.repeated | d.supplement).mean(),
+        transfers_per_dossier=d.transfers.mean(),
+        plumbing=d.plumbing.sum(),
+        wait_minutes=d.wait_minutes.mean(),
+        finished_wait=finished.ifelse(d.wait_minutes, 0.0).sum(),
+        lead_minutes=d.lead_time_working_days.sum() * minutes_per_day,
+        median_lead_time_working_days=d.lead_time_working_days.median(),
+        on_time_rate=judged.ifelse(d.on_time_class != "late", ibis.null().cast("bool"))
+        .mean(),
+        online_share=d.online.mean(),
+        fee_present=(d.fee.max() > 0).fill_null(False),
+        appraisal_steps=d.appraisal.mean(),
+        consult_share=d.consult.mean(),
+        site_share=d.site.mean(),
+    )
+
+
+def _labels(table: pd.DataFrame, on_spot: Iterable[str] | None) -> tuple[pd.Series, str]:
+    """Which procedures are on 5 tại chỗ, and where that label came from."""
+    if on_spot is not None:
+        return table["procedure_id"].isin({str(p) for p in on_spot}), "named by the caller"
+    if table["latest_model"].notna().any():
+        return (table["latest_model"].eq(ON_SPOT),
+                "the handling model of each procedure's latest dossier")
+    return table["plumbing"].eq(0), (
+        "inferred: the log has no handling model, so procedures whose dossiers never have "
+        "transfer_to_agency or return_to_centre are taken as on 5 tại chỗ")
 
 
 def _agency_share(table: pd.DataFrame) -> pd.Series:

@@ -29,6 +29,7 @@ import math
 import re
 import unicodedata
 import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +186,36 @@ def read_prosimos(bpmn: str | Path, parameters: str | Path, *, procedure_id: str
     with ``legal_days`` and all dossiers on ``channel``; no apologies (Prosimos has none).
     """
     bpmn, parameters = Path(bpmn), Path(parameters)
+    root, params = _read_files(bpmn, parameters)
+    file = str(parameters)
+    graph = _Graph.of(root, str(bpmn), params, file)
+    transitions = graph.transitions()
+    pools, steps, calendar_ids = _pools_and_steps(graph, params, agency, file)
+    sessions, weekdays = _office_calendar(params, calendar_ids, file)
+    calendar = CalendarSpec(sessions=[[a[:8], b[:8]] for a, b in sessions],
+                            weekdays=list(weekdays))
+    per_day = _arrivals_per_day(params, sessions, weekdays, file)
+    process_id = _safe_id(graph.process.get("id") or bpmn.stem)
+    activities = sorted({s.activity for s in steps} - known_activities())
+    model = Model(
+        name=bpmn.stem,
+        procedures=[Procedure(id=procedure_id or process_id,
+                              name=graph.process.get("name") or "",
+                              agency=agency, legal_days=legal_days, process=process_id,
+                              arrivals=ArrivalProfile(per_working_day=per_day,
+                                                      weekday_weights=_weekday_weights(
+                                                          params, sessions, weekdays, file),
+                                                      tet_surge=1.0, tet_lull=1.0),
+                              channels={channel: 1.0})],
+        processes=[Process(id=process_id, steps=steps, transitions=transitions,
+                           online_submission=False)],
+        pools=pools, calendar=calendar, deadlines=Deadlines(apology=False),
+        extra_activities=activities)
+    return model.validate(file=file)
+
+
+def _read_files(bpmn: Path, parameters: Path) -> tuple[Any, dict[str, Any]]:
+    """The BPMN XML root and the JSON parameters, refusing features dossierflow lacks."""
     try:
         root = ElementTree.parse(str(bpmn)).getroot()
     except (OSError, ElementTree.ParseError) as exc:
@@ -198,214 +229,260 @@ def read_prosimos(bpmn: str | Path, parameters: str | Path, *, procedure_id: str
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ProsimosModelError(f"the parameter file is not readable JSON ({exc}).",
                                  file=str(parameters), fix="give Prosimos' JSON file.") from None
-    file = str(parameters)
     extra = sorted(k for k, v in params.items() if k not in _SUPPORTED_KEYS and v)
     if extra:
         raise ProsimosModelError(
             f"the parameters use Prosimos features dossierflow does not read: {extra}.",
-            file=file, fix="remove them (batching, prioritisation, attributes, event "
-                           "distributions, multitasking) or model them in dossierflow's JSON.")
+            file=str(parameters),
+            fix="remove them (batching, prioritisation, attributes, event distributions, "
+                "multitasking) or model them in dossierflow's JSON.")
+    return root, params
 
-    processes = [el for el in root.iter() if _local(el.tag) == "process"]
-    if len(processes) != 1:
-        raise ProsimosModelError(f"the BPMN file has {len(processes)} processes, not 1.",
-                                 file=str(bpmn), fix="keep one process (no collaboration).")
-    process_el = processes[0]
-    kinds: dict[str, str] = {}
-    names: dict[str, str] = {}
-    flows: dict[str, tuple[str, str]] = {}
-    for el in process_el:
-        tag = _local(el.tag)
+
+_UNSUPPORTED = ("intermediateCatchEvent", "intermediateThrowEvent", "subProcess",
+                "boundaryEvent", "eventBasedGateway", "complexGateway", "callActivity",
+                "transaction")
+_NODES = ("startEvent", "endEvent", "exclusiveGateway", "parallelGateway", "inclusiveGateway")
+
+
+@dataclass
+class _Graph:
+    """The process of a BPMN file: its elements, flows and branching probabilities."""
+
+    process: Any
+    bpmn: str
+    file: str
+    kinds: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    flows: dict[str, tuple[str, str]] = field(default_factory=dict)
+    outgoing: dict[str, list[str]] = field(default_factory=dict)
+    branching: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, root: Any, bpmn: str, params: dict[str, Any], file: str) -> _Graph:
+        processes = [el for el in root.iter() if _local(el.tag) == "process"]
+        if len(processes) != 1:
+            raise ProsimosModelError(f"the BPMN file has {len(processes)} processes, not 1.",
+                                     file=bpmn, fix="keep one process (no collaboration).")
+        graph = cls(processes[0], bpmn, file)
+        for el in graph.process:
+            graph._add(_local(el.tag), el)
+        for flow_id, (source, target) in graph.flows.items():
+            for ref in (source, target):
+                if ref not in graph.kinds:
+                    raise ProsimosModelError(f"sequence flow {flow_id!r} refers to the unknown "
+                                             f"element {ref!r}.", file=bpmn,
+                                             fix="repair the BPMN file.")
+            graph.outgoing.setdefault(source, []).append(flow_id)
+        for gateway in params.get("gateway_branching_probabilities", []):
+            for path in gateway.get("probabilities", []):
+                graph.branching[path["path_id"]] = float(path["value"])
+        return graph
+
+    def _add(self, tag: str, el: Any) -> None:
         el_id = el.get("id")
         if tag == "sequenceFlow":
-            flows[el_id] = (el.get("sourceRef"), el.get("targetRef"))
+            self.flows[el_id] = (el.get("sourceRef"), el.get("targetRef"))
         elif tag in _TASKS:
-            kinds[el_id], names[el_id] = "task", el.get("name") or el_id
-        elif tag in ("startEvent", "endEvent", "exclusiveGateway", "parallelGateway",
-                     "inclusiveGateway"):
-            kinds[el_id], names[el_id] = tag, el.get("name") or el_id
-        elif tag in ("intermediateCatchEvent", "intermediateThrowEvent", "subProcess",
-                     "boundaryEvent", "eventBasedGateway", "complexGateway",
-                     "callActivity", "transaction"):
+            self.kinds[el_id], self.names[el_id] = "task", el.get("name") or el_id
+        elif tag in _NODES:
+            self.kinds[el_id], self.names[el_id] = tag, el.get("name") or el_id
+        elif tag in _UNSUPPORTED:
             raise ProsimosModelError(f"BPMN element {tag} {el_id!r} is not supported.",
-                                     file=str(bpmn),
+                                     file=self.bpmn,
                                      fix="dossierflow reads tasks, exclusive gateways, start "
                                          "and end events and sequence flows only.")
-    outgoing: dict[str, list[str]] = {}
-    for flow_id, (source, target) in flows.items():
-        for ref in (source, target):
-            if ref not in kinds:
-                raise ProsimosModelError(f"sequence flow {flow_id!r} refers to the unknown "
-                                         f"element {ref!r}.", file=str(bpmn),
-                                         fix="repair the BPMN file.")
-        outgoing.setdefault(source, []).append(flow_id)
-    starts = [k for k, v in kinds.items() if v == "startEvent"]
-    if len(starts) != 1:
-        raise ProsimosModelError(f"the process has {len(starts)} start events, not 1.",
-                                 file=str(bpmn), fix="keep exactly one start event.")
 
-    branching: dict[str, float] = {}
-    for gateway in params.get("gateway_branching_probabilities", []):
-        for path in gateway.get("probabilities", []):
-            branching[path["path_id"]] = float(path["value"])
+    @property
+    def tasks(self) -> list[str]:
+        return [k for k, v in self.kinds.items() if v == "task"]
 
-    def follow(node: str, probability: float, seen: tuple[str, ...]) -> dict[str, float]:
-        kind = kinds[node]
+    def transitions(self) -> list[Transition]:
+        """The step-to-step probabilities: gateways folded into the tasks' transitions."""
+        starts = [k for k, v in self.kinds.items() if v == "startEvent"]
+        if len(starts) != 1:
+            raise ProsimosModelError(f"the process has {len(starts)} start events, not 1.",
+                                     file=self.bpmn, fix="keep exactly one start event.")
+        step_ids = {t: _safe_id(t) for t in self.tasks}
+        found = [Transition(source=START, target=step_ids.get(t, t), probability=p)
+                 for t, p in self._successors(starts[0]).items()]
+        for task in self.tasks:
+            found += [Transition(source=step_ids[task], target=step_ids.get(target, target),
+                                 probability=p)
+                      for target, p in self._successors(task).items()]
+        return found
+
+    def _successors(self, node: str) -> dict[str, float]:
+        out = self.outgoing.get(node, [])
+        if not out:
+            raise ProsimosModelError(f"{self.kinds[node]} {node!r} has no outgoing flow.",
+                                     file=self.bpmn, fix="connect it to the next element.")
+        if len(out) > 1:
+            raise ProsimosModelError(
+                f"{self.kinds[node]} {node!r} has {len(out)} outgoing flows (an implicit "
+                "parallel split).", file=self.bpmn,
+                fix="route them through an exclusive gateway.")
+        return self._follow(self.flows[out[0]][1], 1.0, ())
+
+    def _follow(self, node: str, probability: float, seen: tuple[str, ...]) -> dict[str, float]:
+        """The tasks (or the end) reached from ``node``, with their probabilities."""
+        kind = self.kinds[node]
         if kind == "task":
             return {node: probability}
         if kind == "endEvent":
             return {END: probability}
         if node in seen:
             raise ProsimosModelError(f"gateways loop without a task at {node!r}.",
-                                     file=str(bpmn), fix="put a task on every loop.")
-        out = outgoing.get(node, [])
+                                     file=self.bpmn, fix="put a task on every loop.")
+        out = self.outgoing.get(node, [])
         if not out:
-            raise ProsimosModelError(f"{kind} {node!r} has no outgoing flow.", file=str(bpmn),
+            raise ProsimosModelError(f"{kind} {node!r} has no outgoing flow.", file=self.bpmn,
                                      fix="connect it, or end the path with an end event.")
         if len(out) > 1 and kind != "exclusiveGateway":
             raise ProsimosModelError(
                 f"{kind} {node!r} splits the flow; dossierflow simulates exclusive choices only.",
-                file=str(bpmn), fix="replace parallel or inclusive splits by an exclusive "
+                file=self.bpmn, fix="replace parallel or inclusive splits by an exclusive "
                                     "gateway or a sequence.")
-        if len(out) == 1:
-            weights = [1.0]
-        else:
-            weights = [branching.get(f) for f in out]
-            if any(w is None for w in weights):
-                missing = [f for f, w in zip(out, weights) if w is None]
-                raise ProsimosModelError(
-                    f"gateway {node!r} has no branching probability for flows {missing}.",
-                    file=file, fix="list every outgoing flow of the gateway under "
-                                   "gateway_branching_probabilities.")
-            total = sum(weights)
-            weights = [w / total for w in weights] if total > 0 else [1 / len(out)] * len(out)
         result: dict[str, float] = {}
-        for flow, weight in zip(out, weights):
-            for target, p in follow(flows[flow][1], probability * weight,
-                                    (*seen, node)).items():
+        for flow, weight in zip(out, self._weights(node, out)):
+            for target, p in self._follow(self.flows[flow][1], probability * weight,
+                                          (*seen, node)).items():
                 result[target] = result.get(target, 0.0) + p
         return result
 
-    def successors(node: str) -> dict[str, float]:
-        out = outgoing.get(node, [])
-        if not out:
-            raise ProsimosModelError(f"{kinds[node]} {node!r} has no outgoing flow.",
-                                     file=str(bpmn), fix="connect it to the next element.")
-        if len(out) > 1:
+    def _weights(self, node: str, out: list[str]) -> list[float]:
+        if len(out) == 1:
+            return [1.0]
+        weights = [self.branching.get(f) for f in out]
+        missing = [f for f, w in zip(out, weights) if w is None]
+        if missing:
             raise ProsimosModelError(
-                f"{kinds[node]} {node!r} has {len(out)} outgoing flows (an implicit parallel "
-                "split).", file=str(bpmn), fix="route them through an exclusive gateway.")
-        return follow(flows[out[0]][1], 1.0, ())
+                f"gateway {node!r} has no branching probability for flows {missing}.",
+                file=self.file, fix="list every outgoing flow of the gateway under "
+                                    "gateway_branching_probabilities.")
+        total = sum(weights)
+        return [w / total for w in weights] if total > 0 else [1 / len(out)] * len(out)
 
-    tasks = [k for k, v in kinds.items() if v == "task"]
-    step_ids = {t: _safe_id(t) for t in tasks}
-    transitions = [Transition(source=START, target=step_ids.get(t, t), probability=p)
-                   for t, p in successors(starts[0]).items()]
-    for task in tasks:
-        for target, p in successors(task).items():
-            transitions.append(Transition(source=step_ids[task],
-                                          target=step_ids.get(target, target), probability=p))
 
-    # resources: one pool per group of resource entries serving the same tasks
+def _pools_and_steps(graph: _Graph, params: dict[str, Any], agency: str, file: str
+                     ) -> tuple[list[ResourcePool], list[Step], set[str]]:
+    """One pool per group of resource entries serving the same tasks, the steps, and the
+    calendars the pools' resources use."""
     entries: dict[str, dict[str, Any]] = {}
     for profile in params.get("resource_profiles", []):
         for entry in profile.get("resource_list", []):
             entries[entry["id"]] = {**entry, "profile": profile.get("id", entry["id"])}
-    calendars = {c["id"]: c.get("time_periods", []) for c in params.get("resource_calendars", [])}
-    task_resources: dict[str, list[dict[str, Any]]] = {}
-    for item in params.get("task_resource_distribution", []):
-        task_resources[item["task_id"]] = item.get("resources", [])
+    task_resources = {item["task_id"]: item.get("resources", [])
+                      for item in params.get("task_resource_distribution", [])}
     pools: dict[tuple[str, ...], ResourcePool] = {}
-    steps = []
-    used_calendars: set[str] = set()
-    for task in tasks:
+    steps, calendars = [], set()
+    for task in graph.tasks:
         resources = task_resources.get(task)
         if not resources:
-            raise ProsimosModelError(f"task {task!r} ({names[task]}) has no resources.",
+            raise ProsimosModelError(f"task {task!r} ({graph.names[task]}) has no resources.",
                                      file=file, fix="list it in task_resource_distribution.")
         ids = tuple(sorted(r["resource_id"] for r in resources))
-        for rid in ids:
-            if rid not in entries:
-                raise ProsimosModelError(f"task {task!r} names the unknown resource {rid!r}.",
-                                         file=file, fix="declare it in resource_profiles.")
-        for key in pools:
-            if set(key) & set(ids) and key != ids:
-                raise ProsimosModelError(
-                    f"resources {sorted(set(key) & set(ids))} serve tasks with different "
-                    "resource sets.", file=file,
-                    fix="dossierflow pools are disjoint: give each group of tasks its own "
-                        "resources.")
+        _check_resources(task, ids, entries, pools, file)
         if ids not in pools:
-            capacity = sum(int(entries[r].get("amount", 1)) for r in ids)
-            officer_names = []
-            for r in ids:
-                amount = int(entries[r].get("amount", 1))
-                base = entries[r].get("name") or r
-                officer_names += [f"{base}_{k + 1}" for k in range(amount)]
-                used_calendars.add(entries[r].get("calendar"))
-            pool_id = _safe_id(ids[0] if len(ids) == 1 else "+".join(ids))
-            pools[ids] = ResourcePool(id=pool_id, agency=agency,
-                                      role=_slug(str(entries[ids[0]]["profile"])),
-                                      capacity=capacity, names=officer_names)
+            pools[ids] = _pool(ids, entries, agency)
+            calendars |= {entries[r].get("calendar") for r in ids}
         largest = max(resources, key=lambda r: int(entries[r["resource_id"]].get("amount", 1)))
         if len({json.dumps([r.get("distribution_name"), r.get("distribution_params")])
                 for r in resources}) > 1:
             warnings.warn(f"task {task!r}: its resources have different durations; using the "
-                          f"one of {largest['resource_id']!r}.", stacklevel=2)
-        steps.append(Step(id=step_ids[task], activity=_slug(names[task]),
+                          f"one of {largest['resource_id']!r}.", stacklevel=3)
+        steps.append(Step(id=_safe_id(task), activity=_slug(graph.names[task]),
                           duration=_duration(largest, f"task {task!r}", file),
                           pool=pools[ids].id))
+    calendars.discard(None)
+    return list(pools.values()), steps, calendars
 
-    used_calendars.discard(None)
+
+def _check_resources(task: str, ids: tuple[str, ...], entries: dict[str, dict[str, Any]],
+                     pools: dict[tuple[str, ...], ResourcePool], file: str) -> None:
+    for rid in ids:
+        if rid not in entries:
+            raise ProsimosModelError(f"task {task!r} names the unknown resource {rid!r}.",
+                                     file=file, fix="declare it in resource_profiles.")
+    for key in pools:
+        if set(key) & set(ids) and key != ids:
+            raise ProsimosModelError(
+                f"resources {sorted(set(key) & set(ids))} serve tasks with different "
+                "resource sets.", file=file,
+                fix="dossierflow pools are disjoint: give each group of tasks its own "
+                    "resources.")
+
+
+def _pool(ids: tuple[str, ...], entries: dict[str, dict[str, Any]], agency: str
+          ) -> ResourcePool:
+    """The pool of resource entries ``ids``: their summed amounts, one name per officer."""
+    officer_names = []
+    for r in ids:
+        base = entries[r].get("name") or r
+        officer_names += [f"{base}_{k + 1}" for k in range(int(entries[r].get("amount", 1)))]
+    return ResourcePool(id=_safe_id(ids[0] if len(ids) == 1 else "+".join(ids)), agency=agency,
+                        role=_slug(str(entries[ids[0]]["profile"])),
+                        capacity=sum(int(entries[r].get("amount", 1)) for r in ids),
+                        names=officer_names)
+
+
+_DEFAULT_SESSIONS = (("07:30:00", "11:30:00"), ("13:30:00", "17:00:00"))
+
+
+def _office_calendar(params: dict[str, Any], used: set[str], file: str
+                     ) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
+    """The one office calendar the resources share: (sessions, weekdays)."""
+    calendars = {c["id"]: c.get("time_periods", []) for c in params.get("resource_calendars", [])}
     shapes = {c: _calendar(calendars.get(c, []), f"resource calendar {c!r}", file)
-              for c in used_calendars}
+              for c in used}
     if len(set(shapes.values())) > 1:
         raise ProsimosModelError(
             f"resources use different calendars {sorted(shapes)}.", file=file,
             fix="dossierflow has one office calendar: give every resource the same one.")
-    if shapes:
-        sessions, weekdays = next(iter(shapes.values()))
-    else:
-        sessions, weekdays = (("07:30:00", "11:30:00"), ("13:30:00", "17:00:00")), (0, 1, 2, 3, 4)
-    calendar = CalendarSpec(sessions=[[a[:8], b[:8]] for a, b in sessions],
-                            weekdays=list(weekdays))
-    minutes_per_day = sum(_seconds(b) - _seconds(a) for a, b in sessions) / 60.0
+    return next(iter(shapes.values())) if shapes else (_DEFAULT_SESSIONS, (0, 1, 2, 3, 4))
 
+
+def _arrival_gap(params: dict[str, Any], file: str) -> float:
+    """The mean inter-arrival time in minutes."""
     arrival = params.get("arrival_time_distribution")
     if not arrival:
         raise ProsimosModelError("the parameters have no arrival_time_distribution.", file=file,
                                  fix="give the inter-arrival distribution of cases.")
     if str(arrival.get("distribution_name", "")).lower() != "expon":
         warnings.warn("arrivals become a Poisson process with the same mean inter-arrival "
-                      "time.", stacklevel=2)
+                      "time.", stacklevel=4)
     mean_gap = _mean_seconds(arrival) / 60.0
     if mean_gap <= 0:
         raise ProsimosModelError("the mean inter-arrival time is 0.", file=file,
                                  fix="give a positive mean.")
-    arrival_sessions, arrival_days = sessions, weekdays
-    if params.get("arrival_time_calendar"):
-        arrival_sessions, arrival_days = _calendar(params["arrival_time_calendar"],
-                                                   "arrival_time_calendar", file)
-    weekday_weights = [1.0 if d in arrival_days and d in weekdays else 0.0 for d in range(7)]
-    days_per_week = sum(1 for w in weekday_weights if w > 0) or 1
-    per_day = (minutes_per_day / mean_gap
-               + _closure_arrivals(arrival_sessions, arrival_days, mean_gap) / days_per_week)
+    return mean_gap
 
-    process_id = _safe_id(process_el.get("id") or bpmn.stem)
-    activities = sorted({s.activity for s in steps} - known_activities())
-    model = Model(
-        name=bpmn.stem,
-        procedures=[Procedure(id=procedure_id or process_id, name=process_el.get("name") or "",
-                              agency=agency, legal_days=legal_days, process=process_id,
-                              arrivals=ArrivalProfile(per_working_day=per_day,
-                                                      weekday_weights=weekday_weights,
-                                                      tet_surge=1.0, tet_lull=1.0),
-                              channels={channel: 1.0})],
-        processes=[Process(id=process_id, steps=steps, transitions=transitions,
-                           online_submission=False)],
-        pools=list(pools.values()), calendar=calendar, deadlines=Deadlines(apology=False),
-        extra_activities=activities)
-    return model.validate(file=file)
+
+def _arrival_calendar(params: dict[str, Any], sessions: tuple[tuple[str, str], ...],
+                      weekdays: tuple[int, ...], file: str
+                      ) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
+    if params.get("arrival_time_calendar"):
+        return _calendar(params["arrival_time_calendar"], "arrival_time_calendar", file)
+    return sessions, weekdays
+
+
+def _weekday_weights(params: dict[str, Any], sessions: tuple[tuple[str, str], ...],
+                     weekdays: tuple[int, ...], file: str) -> list[float]:
+    _, arrival_days = _arrival_calendar(params, sessions, weekdays, file)
+    return [1.0 if d in arrival_days and d in weekdays else 0.0 for d in range(7)]
+
+
+def _arrivals_per_day(params: dict[str, Any], sessions: tuple[tuple[str, str], ...],
+                      weekdays: tuple[int, ...], file: str) -> float:
+    """A Poisson rate per working day: one arrival per mean gap of office time, plus the
+    arrivals Prosimos moves to each opening after a closure."""
+    mean_gap = _arrival_gap(params, file)
+    arrival_sessions, arrival_days = _arrival_calendar(params, sessions, weekdays, file)
+    days_per_week = sum(1 for w in _weekday_weights(params, sessions, weekdays, file)
+                        if w > 0) or 1
+    minutes_per_day = sum(_seconds(b) - _seconds(a) for a, b in sessions) / 60.0
+    return (minutes_per_day / mean_gap
+            + _closure_arrivals(arrival_sessions, arrival_days, mean_gap) / days_per_week)
 
 
 def _seconds(text: str) -> float:

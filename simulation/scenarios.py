@@ -24,7 +24,7 @@ import copy
 import math
 from dataclasses import MISSING, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 import numpy as np
 import yaml
@@ -34,7 +34,8 @@ from dossierflow.simulation.model import (END, ONLINE_CHANNELS, START, Duration,
                               Procedure, ResourcePool, Step, Transition, ident)
 from dossierflow.simulation.pool_sizing import expected_visits
 
-TIME_CUT_MODES = ("deadline", "deadline_and_process")
+TimeCutMode = Literal["deadline", "deadline_and_process"]
+TIME_CUT_MODES: tuple[TimeCutMode, ...] = get_args(TimeCutMode)
 ON_SPOT_ACTIVITY = "appraise_approve_on_spot"
 # a default on-the-spot service when the model has no 5 tại chỗ process to copy (minutes)
 DEFAULT_ON_SPOT = Duration(kind="lognormal", mean=60.0, sd=40.0, minimum=5.0)
@@ -92,7 +93,7 @@ class TimeCut:
 
     procedures: list[str]
     days: float
-    mode: str = "deadline"
+    mode: TimeCutMode = "deadline"
 
     def apply(self, model: Model, path: str = "time_cut") -> Model:
         days = _number(self.days, f"{path}.days", lo=0.5, hi=10, what="a cut of")
