@@ -259,6 +259,19 @@ def transfer_process(agency: str, *, site: bool, consult: bool, fee: bool,
     return_to_centre (paper in batches) → collect_fee (fee-bearing, not paid online) →
     deliver_result. Appraisal, site inspection and consultation last one *budget day* here;
     each procedure scales them (``Procedure.duration_scales``) to its legal time."""
+    flags = "".join(f"-{name}" for name, on in (("site", site), ("consult", consult),
+                                                ("fee", fee), ("express", express)) if on)
+    return Process(id=f"{agency}.transfer{flags}",
+                   steps=_transfer_steps(agency, site=site, consult=consult, express=express),
+                   transitions=_transfer_transitions(site=site, consult=consult, fee=fee),
+                   result_step=None)
+
+
+def _after_appraisal(site: bool, consult: bool) -> str:
+    return "site_inspection" if site else "consult_agency" if consult else "review_division"
+
+
+def _transfer_steps(agency: str, *, site: bool, consult: bool, express: bool) -> list[Step]:
     counter, clerk, handler = (pool_name(agency, k) for k in ("counter", "clerk", "handler"))
     division, leader = pool_name(agency, "division"), pool_name(agency, "leader")
     appraise_share, site_share, consult_share = SHARES[(site, consult)]
@@ -284,15 +297,12 @@ def transfer_process(agency: str, *, site: bool, consult: bool, fee: bool,
         Step(id="appraise_supplement", activity="appraise",
              duration=_ln(RE_APPRAISE * DAY, 0.6 * RE_APPRAISE * DAY), pool=handler),
     ]
-    after_appraisal = "review_division"
     if consult:
         steps.append(Step(id="consult_agency",
                           duration=_ln(consult_share * DAY, 0.6 * consult_share * DAY)))
-        after_appraisal = "consult_agency"
     if site:
         steps.append(Step(id="site_inspection",
                           duration=_ln(site_share * DAY, 0.5 * site_share * DAY), pool=handler))
-        after_appraisal = "site_inspection"
     steps += [
         Step(id="review_division", duration=_ln(20, 12, minimum=2), pool=division),
         Step(id="approve_sign", duration=_ln(15, 8, minimum=2), pool=leader),
@@ -304,6 +314,11 @@ def transfer_process(agency: str, *, site: bool, consult: bool, fee: bool,
         Step(id="collect_fee", duration=_ln(5, 2, minimum=1), pool=counter),
         Step(id="deliver_result", duration=_ln(5, 3, minimum=1), pool=counter),
     ]
+    return steps
+
+
+def _transfer_transitions(*, site: bool, consult: bool, fee: bool) -> list[Transition]:
+    after_appraisal = _after_appraisal(site, consult)
     p_supp = P_SUPPLEMENT_COMPLEX if (site or consult) else P_SUPPLEMENT
     keep = 1.0 - P_REJECT
     t = Transition
@@ -341,11 +356,7 @@ def transfer_process(agency: str, *, site: bool, consult: bool, fee: bool,
           channels=["online_full"]),
         t(source="issue_result", target="return_paper", digitised=False, channels=NOT_FULL),
     ]
-    transitions += _fee_and_delivery(["return_paper", "return_electronic"], fee)
-    flags = "".join(f"-{name}" for name, on in (("site", site), ("consult", consult),
-                                                ("fee", fee), ("express", express)) if on)
-    return Process(id=f"{agency}.transfer{flags}", steps=steps, transitions=transitions,
-                   result_step=None)
+    return transitions + _fee_and_delivery(["return_paper", "return_electronic"], fee)
 
 
 def _fee_and_delivery(sources: list[str], fee: bool) -> list[Transition]:
@@ -474,12 +485,7 @@ def centre_model(*, seed: int = SEED, scale: float = 1.0,
     agencies = catalogue.agencies(catalogue_dir)
     agencies = agencies[agencies["in_centre_2017_2023"]]
     procs = catalogue.procedures(catalogue_dir)
-    reforms = catalogue.reforms(catalogue_dir).sort_values(["procedure_id", "effective_date"])
-    cuts_of: dict[str, list[tuple]] = {}
-    for pid, day, old, new, kind in zip(reforms["procedure_id"].astype(str),
-                                        reforms["effective_date"], reforms["old_legal_days"],
-                                        reforms["new_legal_days"], reforms["kind"].astype(str)):
-        cuts_of.setdefault(pid, []).append((day, old, new, kind))
+    cuts_of = _cuts_of(catalogue.reforms(catalogue_dir))
 
     processes: dict[tuple, Process] = {}
     procedures: list[Procedure] = []
@@ -499,23 +505,10 @@ def centre_model(*, seed: int = SEED, scale: float = 1.0,
             tet_surge=TET_SURGE, tet_surge_days=TET_SURGE_DAYS, tet_lull=TET_LULL,
             tet_lull_days_after=TET_LULL_DAYS_AFTER, trend=dict(TREND))
         versions = _versions(row.legal_days, cuts_of.get(pid, []))
+        site, consult = bool(row.needs_site_inspection), bool(row.inter_agency)
         for k, v in enumerate(versions, start=1):
-            site, consult = bool(row.needs_site_inspection), bool(row.inter_agency)
-            if v["model"] == "five_on_spot":
-                key: tuple = (agency, "five_on_spot", fee)
-                if key not in processes:
-                    processes[key] = on_spot_process(agency, fee=fee)
-                scales = None
-                used_pools.update({(agency, "counter"), (agency, "on_spot")})
-            else:
-                scales, express = duration_scales(v["legal_days"], site, consult)
-                key = (agency, "transfer", site, consult, fee, express)
-                if key not in processes:
-                    processes[key] = transfer_process(agency, site=site, consult=consult,
-                                                      fee=fee, express=express)
-                used_pools.update((agency, kind) for kind in
-                                  ("counter", "clerk", "handler", "division", "leader"))
-            process = processes[key]
+            process, scales = _version_process(agency, v, site=site, consult=consult, fee=fee,
+                                               processes=processes, used_pools=used_pools)
             last = list(channel_points.values())[-1]
             procedures.append(Procedure(
                 id=pid if len(versions) == 1 else f"{pid}-v{k}",
@@ -548,6 +541,38 @@ def centre_model(*, seed: int = SEED, scale: float = 1.0,
     daily = _share_small_counters(model, daily)
     _size_pools(model, daily)
     return model.validate()
+
+
+def _cuts_of(reforms: pd.DataFrame) -> dict[str, list[tuple]]:
+    """Per procedure: its reforms (effective date, old and new legal days, kind) in order."""
+    reforms = reforms.sort_values(["procedure_id", "effective_date"])
+    cuts_of: dict[str, list[tuple]] = {}
+    for pid, day, old, new, kind in zip(reforms["procedure_id"].astype(str),
+                                        reforms["effective_date"], reforms["old_legal_days"],
+                                        reforms["new_legal_days"], reforms["kind"].astype(str)):
+        cuts_of.setdefault(pid, []).append((day, old, new, kind))
+    return cuts_of
+
+
+def _version_process(agency: str, version: dict, *, site: bool, consult: bool, fee: bool,
+                     processes: dict[tuple, Process], used_pools: set[tuple[str, str]]
+                     ) -> tuple[Process, dict[str, float] | None]:
+    """The shared process of one version of a procedure (made on first use) and its duration
+    scales; the pools it uses are added to ``used_pools``."""
+    if version["model"] == "five_on_spot":
+        key: tuple = (agency, "five_on_spot", fee)
+        if key not in processes:
+            processes[key] = on_spot_process(agency, fee=fee)
+        used_pools.update({(agency, "counter"), (agency, "on_spot")})
+        return processes[key], None
+    scales, express = duration_scales(version["legal_days"], site, consult)
+    key = (agency, "transfer", site, consult, fee, express)
+    if key not in processes:
+        processes[key] = transfer_process(agency, site=site, consult=consult, fee=fee,
+                                          express=express)
+    used_pools.update((agency, kind) for kind in
+                      ("counter", "clerk", "handler", "division", "leader"))
+    return processes[key], scales
 
 
 def _share_small_counters(model: Model, daily: pd.DataFrame) -> pd.DataFrame:
