@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_app_support import LANGS, NOTHING_LEFT, elements, mini_log, open_page  # noqa: F401
+from tests.support.app_pages import LANGS, NOTHING_LEFT, elements, open_page
 
 WORDS = {"vi": {"title": "So sánh", "diff": "Chênh lệch"},
          "en": {"title": "Compare", "diff": "Difference"}}

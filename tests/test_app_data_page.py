@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 from dossierflow.app.errors import error_text
 from dossierflow.app.upload import import_upload
 from dossierflow.mining import InputFileError, import_to_workspace
-from tests.test_app_support import LANGS, MINI, ROOT
+from tests.support.app_pages import LANGS
+from tests.support.paths import MINI, ROOT
 
 HEADLINE = {"vi": "Không dùng được tệp đã tải lên.", "en": "The uploaded file cannot be used."}
 FIX = {"vi": "Cách khắc phục:", "en": "How to fix:"}

@@ -14,8 +14,8 @@ from dossierflow.app.state import log_key
 from dossierflow.mining import import_log
 from dossierflow.mining.export.pseudonymise import KEY_ENV
 from dossierflow.simulation.experiment import ExperimentResult
-from tests.test_app_support import (LANGS, MINI, NOTHING_LEFT, elements, mini_log,  # noqa: F401
-                                    open_page)
+from tests.support.app_pages import LANGS, NOTHING_LEFT, elements, open_page
+from tests.support.paths import MINI
 
 WORDS = {"vi": {"title": "Xuất", "random": "khóa ngẫu nhiên", "clear": "dạng rõ",
                 "no_dot": "Graphviz", "no_results": "Chưa có kết quả kịch bản"},

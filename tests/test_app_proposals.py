@@ -12,8 +12,7 @@ from dossierflow.mining.errors import DossierflowError
 from dossierflow.simulation.backtest import BacktestResult
 from dossierflow.simulation.five_on_spot_candidates import FEATURES
 from dossierflow.simulation.proposals import time_cut_proposals
-from tests.test_app_scenarios import SHORT, coded_log  # noqa: F401
-from tests.test_app_support import LANGS, open_page
+from tests.support.app_pages import LANGS, SHORT, open_page
 
 WORDS = {"vi": {"title": "Đề xuất", "cut": "Đề xuất cắt (ngày LV)", "reasons": "Lý do",
                 "failed": "Không chạy được kiểm chứng.", "n": "Cải cách đã kiểm chứng"},

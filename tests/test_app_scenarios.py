@@ -3,18 +3,15 @@ Vietnamese and in English."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 import dossierflow.simulation.experiment
 from dossierflow.app import cached_simulation
 from dossierflow.app.scenario_builder import read_yaml, scenarios_yaml
-from dossierflow.mining import import_to_workspace
 from dossierflow.simulation.scenarios import Demand, Scenario, ScenarioError, TimeCut
-from tests.test_app_support import LANGS, MINI, elements, mini_log, open_page  # noqa: F401
+from tests.support.app_pages import LANGS, SHORT, elements, open_page
 
 WORDS = {"vi": {"title": "Kịch bản", "learnt": "131 hồ sơ", "invalid": "Thay đổi này không áp "
                 "dụng được cho mô hình.", "file": "Không dùng được tệp kịch bản.",
@@ -24,19 +21,6 @@ WORDS = {"vi": {"title": "Kịch bản", "learnt": "131 hồ sơ", "invalid": "T
                 "not fit the model.", "file": "The scenario file cannot be used.",
                 "figure": "Figure", "baseline": "Baseline", "median": "Median lead time "
                 "(working days)", "stopped": "The run was stopped"}}
-SHORT = dt.date(2024, 1, 1)  # a two-month horizon: the mini log's last dossiers
-
-
-@pytest.fixture(scope="module")
-def coded_log(tmp_path_factory) -> Path:
-    """The mini log with a procedure code column (TTHC-01 …), as one-stop exports have."""
-    folder = tmp_path_factory.mktemp("coded")
-    raw = pd.read_csv(MINI, dtype=str)
-    names = sorted(raw["Tên thủ tục hành chính"].unique())
-    codes = {name: f"TTHC-{i:02d}" for i, name in enumerate(names, 1)}
-    raw.insert(5, "Mã thủ tục", raw["Tên thủ tục hành chính"].map(codes))
-    raw.to_csv(folder / "coded.csv", index=False)
-    return import_to_workspace(folder / "coded.csv", name=str(folder / "coded.duckdb")).path
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from dossierflow.simulation.sample.centre_model import duration_scales
 from dossierflow.simulation.engine import simulate
 from dossierflow.simulation.proposals import time_cut_proposals
 from dossierflow.simulation.sample.sample_output import to_imported
-from tests.test_scenario_ground_truth import centre
+from tests.support.ground_truth import centre
 
 pytestmark = pytest.mark.slow
 

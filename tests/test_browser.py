@@ -14,21 +14,21 @@ from pathlib import Path
 import pytest
 
 from dossierflow.mining import import_to_workspace
-from tests.browser_support import (ROOT, browser_or_skip, clear_screenshots,
-                                   launch_args, query, screenshot, served_app, tail, wait_idle)
+from tests.support.browser import (browser_or_skip, clear_screenshots, launch_args, query,
+                                   screenshot, served_app, tail, wait_idle)
+from tests.support.paths import MINI
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
 
 CHROMIUM, sync_api = browser_or_skip()
 expect = sync_api.expect
 
-# the mini log of the repository (131 dossiers of six agencies): a scenario's model is learnt
-# from it and simulated in seconds, and importing it takes about a second
-MINI = ROOT / "datasets" / "sample" / "mini_centre.csv"
 SCENARIO_TIMEOUT = 180  # seconds, for a slow CI machine
 STEP_TIMEOUT = 60  # seconds, for one step (the first page load imports the mining stack)
 
 
+# the mini log of the repository (131 dossiers of six agencies): a scenario's model is learnt
+# from it and simulated in seconds, and importing it takes about a second
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory):
     """The mini log imported as a workspace: (its file, the workspace folder)."""

@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "datasets" / "sample" / "mini_centre.csv"
-
-
-def run(*args, home):
-    env = {**os.environ, "DOSSIERFLOW_HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "dossierflow.app.cli", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, env=env, timeout=300)
+from tests.support.cli import run
+from tests.support.paths import MINI as SAMPLE
 
 
 def test_import_prints_mapping_report_and_summary(tmp_path):

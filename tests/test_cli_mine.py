@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from dossierflow.mining.analysis.render_map import svg_available
-from tests.test_cli import SAMPLE, run
+from tests.support.cli import run
+from tests.support.paths import MINI as SAMPLE
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ import json
 import pandas as pd
 import pytest
 
-from tests.test_cli import SAMPLE, run
+from tests.support.cli import run
+from tests.support.paths import MINI as SAMPLE
 
 LLTP = "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam"
 SCENARIOS = f"""\

@@ -1,6 +1,6 @@
 """Discovering a simulation model from a log (dossierflow.simulation.discovery.discover_model).
 
-The main check is a round trip: the engine writes the log of a known centre (tests/test_engine
+The main check is a round trip: the engine writes the log of a known centre (tests/support/models
 ``centre()``), start times dropped as in real exports; the model discovered from that log must
 be valid and must reproduce the log's volume and lead times. Then the sample log with
 Vietnamese procedure names, and the public logs (which lack procedures, agencies and legal
@@ -27,8 +27,8 @@ from dossierflow.simulation.model import (ONLINE_CHANNELS, ArrivalProfile, Durat
 from dossierflow.simulation.pool_sizing import expected_visits
 from dossierflow.simulation.run_kpis import run_kpis
 from dossierflow.simulation.sample.sample_output import to_imported
-from tests.test_cli import SAMPLE
-from tests.test_engine import centre
+from tests.support.models import centre
+from tests.support.paths import MINI as SAMPLE
 
 START, END = "2024-01-01", "2024-04-01"
 TRUE_RELEASES = (9 * 60, 15 * 60)  # the courier of centre(): 09:00 and 15:00

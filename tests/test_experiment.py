@@ -13,7 +13,7 @@ from dossierflow.mining.errors import DossierflowError
 from dossierflow.simulation.experiment import ExperimentCancelled, run_experiment
 from dossierflow.simulation.run_kpis import OVERALL
 from dossierflow.simulation.scenarios import Demand, Scenario, Staffing, TimeCut
-from tests.test_engine import centre
+from tests.support.models import centre
 
 START, END = "2024-01-01", "2024-02-01"
 SCENARIOS = [Scenario("Không đổi", [Demand(factor=1.0)]),

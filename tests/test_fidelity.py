@@ -13,7 +13,7 @@ import pytest
 
 from dossierflow.simulation.engine import simulate
 from dossierflow.simulation.fidelity import MEASURES, FidelityError, fidelity, peers_python
-from tests.test_engine import centre
+from tests.support.models import centre
 
 HORIZON = dict(start="2024-01-01", end="2024-03-01")  # ~1,000 dossiers of the small centre
 CASES = 400

@@ -18,7 +18,9 @@ from dossierflow.app.report import CHROMIUM_ENV, build_report, chromium_path, pr
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.analysis.render_map import svg_available
 from dossierflow.simulation.scenarios import read_scenarios
-from tests.test_cli import ROOT, SAMPLE, run
+from tests.support.cli import run
+from tests.support.paths import MINI as SAMPLE
+from tests.support.paths import ROOT
 
 SCREENSHOTS = ROOT / "artefacts" / "report"
 SCENARIO = "name: Thêm 20 % hồ sơ\nchanges:\n  - demand: {factor: 1.2}\n"

@@ -8,7 +8,7 @@ from dossierflow.mining import import_log, open_workspace, prepare
 from dossierflow.mining.errors import InputFileError
 from dossierflow.simulation.engine import simulate
 from dossierflow.simulation.sample.sample_output import write_sample
-from tests.test_engine import centre
+from tests.support.models import centre
 
 
 @pytest.fixture(scope="module")

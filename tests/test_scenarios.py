@@ -14,7 +14,7 @@ from dossierflow.simulation.model import ONLINE_CHANNELS, TRANSFER_ACTIVITIES, M
 from dossierflow.simulation.scenarios import (ON_SPOT_UTILISATION, PEAK_UTILISATION, ChannelShift, Demand,
                                   FiveOnSpot, Scenario, ScenarioError, Staffing, TimeCut,
                                   read_scenarios, scenario_from_dict)
-from tests.test_engine import centre
+from tests.support.models import centre
 
 ON_SPOT = "appraise_approve_on_spot"
 

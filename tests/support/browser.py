@@ -1,6 +1,6 @@
-"""What the browser test needs: Debian's chromium, the app served by a Streamlit process of
+"""What the browser tests need: Debian's chromium, the app served by a Streamlit process of
 its own on a free port of 127.0.0.1, and waits that follow the app's run state instead of
-sleeping (no test here)."""
+sleeping."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.paths import ROOT
+
 CHROMIUM_ENV = "DOSSIERFLOW_CHROMIUM"
 SCREENSHOTS = ROOT / "artefacts" / "browser"
 

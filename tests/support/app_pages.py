@@ -1,27 +1,19 @@
-"""What the app tests share: the mini log imported once per test module, and the app opened
-on one of its pages (no test here)."""
+"""The app opened on one of its pages, as the app tests drive it (their fixtures `mini_log`
+and `coded_log` are in tests/conftest.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from dossierflow.mining import import_to_workspace
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-MINI = ROOT / "datasets" / "sample" / "mini_centre.csv"
 LANGS = ["vi", "en"]
 # filters that leave no dossier of the mini log (it has no late dossier of this agency)
 NOTHING_LEFT = {"agency": "Sở Xây dựng", "on_time": "late"}
-
-
-@pytest.fixture(scope="module")
-def mini_log(tmp_path_factory) -> Path:
-    """The mini log imported into a workspace file."""
-    folder = tmp_path_factory.mktemp("workspace")
-    return import_to_workspace(MINI, name=str(folder / "mini.duckdb")).path
+SHORT = dt.date(2024, 1, 1)  # a two-month horizon: the mini log's last dossiers
 
 
 def open_page(monkeypatch, log: Path, page: str, lang: str, **params) -> AppTest:
