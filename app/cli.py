@@ -7,7 +7,7 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -21,11 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 @cli.command("import")
 def import_command(
     path: Annotated[Path, typer.Argument(help="Event log or dossier list: CSV, XLSX, Parquet, XES.")],
-    mapping: Annotated[Optional[Path], typer.Option(help="JSON column mapping file.")] = None,
-    cases: Annotated[Optional[Path], typer.Option(
+    mapping: Annotated[Path | None, typer.Option(help="JSON column mapping file.")] = None,
+    cases: Annotated[Path | None, typer.Option(
         help="A dossier list (a row per dossier) to join on the dossier id.")] = None,
-    sheet: Annotated[Optional[str], typer.Option(help="Excel sheet (default: the first).")] = None,
-    name: Annotated[Optional[str], typer.Option(help="Workspace name (default: from the file).")] = None,
+    sheet: Annotated[str | None, typer.Option(help="Excel sheet (default: the first).")] = None,
+    name: Annotated[str | None, typer.Option(help="Workspace name (default: from the file).")] = None,
 ) -> None:
     """Import a log into a workspace and print the mapping, validation report and summary."""
     from dossierflow.mining.log.import_and_store import import_to_workspace
@@ -69,7 +69,7 @@ def _records(frame) -> list[dict]:
     return json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
 
 
-Repeatable = Annotated[Optional[list[str]], typer.Option()]
+Repeatable = Annotated[list[str] | None, typer.Option()]
 
 
 @cli.command("mine")
@@ -78,10 +78,10 @@ def mine_command(
     out: Annotated[Path, typer.Option(help="Folder for the outputs.")],
     agency: Repeatable = None, procedure: Repeatable = None, field: Repeatable = None,
     channel: Repeatable = None, model: Repeatable = None,
-    on_time: Annotated[Optional[list[str]], typer.Option(
+    on_time: Annotated[list[str] | None, typer.Option(
         help="early, on_time, late or open.")] = None,
-    start: Annotated[Optional[str], typer.Option(help="Dossiers started from (YYYY-MM-DD).")] = None,
-    end: Annotated[Optional[str], typer.Option(help="… and before (YYYY-MM-DD).")] = None,
+    start: Annotated[str | None, typer.Option(help="Dossiers started from (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option(help="… and before (YYYY-MM-DD).")] = None,
     activities: Annotated[float, typer.Option(help="Share of activities on the map (0–1].")] = 1.0,
     paths: Annotated[float, typer.Option(help="Share of paths on the map (0–1].")] = 1.0,
     lang: Annotated[str, typer.Option(help="Labels of the map: vi or en.")] = "vi",
@@ -151,8 +151,8 @@ def compare_command(
 @cli.command("sample")
 def sample_command(
     out: Annotated[Path, typer.Option(help="Output: .duckdb workspace, .parquet or .csv log.")],
-    start: Annotated[Optional[str], typer.Option(help="First day of receipt, YYYY-MM-DD.")] = None,
-    end: Annotated[Optional[str], typer.Option(help="Last day of receipt, YYYY-MM-DD.")] = None,
+    start: Annotated[str | None, typer.Option(help="First day of receipt, YYYY-MM-DD.")] = None,
+    end: Annotated[str | None, typer.Option(help="Last day of receipt, YYYY-MM-DD.")] = None,
     full: Annotated[bool, typer.Option(
         "--full", help="The whole history: 17/05/2017 to 31/08/2023.")] = False,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same log.")] = 1,
@@ -182,7 +182,7 @@ def sample_command(
 
 @cli.command("app")
 def app_command(
-    log: Annotated[Optional[str], typer.Option(help="Workspace name or log file to open.")] = None,
+    log: Annotated[str | None, typer.Option(help="Workspace name or log file to open.")] = None,
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
 ) -> None:
     """Start the Streamlit app on 127.0.0.1."""
@@ -199,22 +199,22 @@ def app_command(
 def export_command(
     log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
     out: Annotated[Path, typer.Option(help="Output file: .csv, .xlsx, .parquet, .xes, .xes.gz.")],
-    format: Annotated[Optional[str], typer.Option(
+    format: Annotated[str | None, typer.Option(
         help="csv, xlsx, parquet or xes (default: from the --out extension).")] = None,
     no_pseudonymise: Annotated[bool, typer.Option(
         "--no-pseudonymise", help="Write personal data (names, ID and phone numbers, "
                                   "addresses, e-mails) in clear.")] = False,
-    key_env: Annotated[Optional[str], typer.Option(
+    key_env: Annotated[str | None, typer.Option(
         help="Environment variable holding the pseudonymisation key (default "
              "DOSSIERFLOW_PSEUDONYM_KEY; without one, a random key for this export only).")] = None,
-    personal_field: Annotated[Optional[list[str]], typer.Option(
+    personal_field: Annotated[list[str] | None, typer.Option(
         help="Another column to pseudonymise, e.g. resource (may repeat).")] = None,
     agency: Repeatable = None, procedure: Repeatable = None, field: Repeatable = None,
     channel: Repeatable = None, model: Repeatable = None,
-    on_time: Annotated[Optional[list[str]], typer.Option(
+    on_time: Annotated[list[str] | None, typer.Option(
         help="early, on_time, late or open.")] = None,
-    start: Annotated[Optional[str], typer.Option(help="Dossiers started from (YYYY-MM-DD).")] = None,
-    end: Annotated[Optional[str], typer.Option(help="… and before (YYYY-MM-DD).")] = None,
+    start: Annotated[str | None, typer.Option(help="Dossiers started from (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option(help="… and before (YYYY-MM-DD).")] = None,
 ) -> None:
     """Export a (filtered) log for other tools, personal data pseudonymised by default."""
     from dossierflow.mining import apply_filters
@@ -290,13 +290,13 @@ def simulate_command(
     out: Annotated[Path, typer.Option(help="Folder for results.json, results.csv, runs.csv.")],
     replications: Annotated[int, typer.Option(help="Runs of each variant.")] = 10,
     seed: Annotated[int, typer.Option(help="Seed of the first run (run r uses seed + r).")] = 0,
-    start: Annotated[Optional[str], typer.Option(
+    start: Annotated[str | None, typer.Option(
         help="First day of the period learnt and simulated (default: a year before the "
              "log's last day).")] = None,
-    end: Annotated[Optional[str], typer.Option(help="Last day of that period.")] = None,
-    procedure: Annotated[Optional[list[str]], typer.Option(
+    end: Annotated[str | None, typer.Option(help="Last day of that period.")] = None,
+    procedure: Annotated[list[str] | None, typer.Option(
         help="Report on these procedures only (may repeat).")] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Processes (default: one per core).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Processes (default: one per core).")] = None,
 ) -> None:
     """Learn a model from the log, run scenarios against it and write their effects."""
     from dossierflow.simulation.asis import basis
@@ -337,15 +337,15 @@ def simulate_command(
 @cli.command("validate")
 def validate_command(
     log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
-    out: Annotated[Optional[Path], typer.Option(
+    out: Annotated[Path | None, typer.Option(
         help="Folder for asis.csv, asis.json and model.json.")] = None,
     replications: Annotated[int, typer.Option(help="Runs of the model.")] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the first run.")] = 0,
-    start: Annotated[Optional[str], typer.Option(
+    start: Annotated[str | None, typer.Option(
         help="First day of the period learnt and checked (default: a year before the log's "
              "last day).")] = None,
-    end: Annotated[Optional[str], typer.Option(help="Last day of that period.")] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Processes (default: one per core).")] = None,
+    end: Annotated[str | None, typer.Option(help="Last day of that period.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Processes (default: one per core).")] = None,
 ) -> None:
     """Learn a model from the log and check that it reproduces the log (the as-is check)."""
     from dossierflow.simulation.asis import check
@@ -372,9 +372,9 @@ def propose_command(
     out: Annotated[Path, typer.Option(help="Folder for time_cuts.csv and five_on_spot.csv.")],
     replications: Annotated[int, typer.Option(help="Runs of the model.")] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the first run.")] = 0,
-    start: Annotated[Optional[str], typer.Option(help="First day learnt (default: a year "
+    start: Annotated[str | None, typer.Option(help="First day learnt (default: a year "
                                                       "before the log's last day).")] = None,
-    end: Annotated[Optional[str], typer.Option(help="Last day learnt.")] = None,
+    end: Annotated[str | None, typer.Option(help="Last day learnt.")] = None,
     lang: Annotated[str, typer.Option(help="Language of the reasons: vi or en.")] = "vi",
 ) -> None:
     """Propose time cuts that keep 99.5 % on time, and rank 5 tại chỗ candidates."""
@@ -413,7 +413,7 @@ def propose_command(
 def backtest_command(
     log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
     out: Annotated[Path, typer.Option(help="Folder for backtest.csv and backtest.json.")],
-    limit: Annotated[Optional[int], typer.Option(help="At most this many reforms.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many reforms.")] = None,
     replications: Annotated[int, typer.Option(help="Runs per reform.")] = 10,
     seed: Annotated[int, typer.Option(help="Seed of the first run.")] = 0,
 ) -> None:
@@ -440,7 +440,7 @@ def backtest_command(
 def report_command(
     log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
     out: Annotated[Path, typer.Option(help="The HTML file to write, e.g. report.html.")],
-    scenario: Annotated[Optional[list[Path]], typer.Option(
+    scenario: Annotated[list[Path] | None, typer.Option(
         help="Scenario file to compare with the baseline (YAML; may repeat).")] = None,
     lang: Annotated[str, typer.Option(help="Language of the report: vi or en.")] = "vi",
     pdf: Annotated[bool, typer.Option(

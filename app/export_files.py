@@ -28,7 +28,8 @@ from dossierflow.mining.analysis.discovery import discover
 from dossierflow.mining.export.export_log import ExportedLog, export_log
 from dossierflow.mining.export.export_map import export_map
 from dossierflow.mining.export.export_model import export_model
-from dossierflow.mining.export.export_tables import TZ, export_kpis, export_table
+from dossierflow.mining.export.export_tables import export_kpis, export_table
+from dossierflow.mining.vocabulary import TZ
 
 STORE = "ex_files"
 # prepared files kept per session (an event log may weigh tens of megabytes)

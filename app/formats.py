@@ -1,6 +1,7 @@
 """Numbers, dates and tables written the way each language writes them.
 
-Vietnamese: 1.234,5 and dd/mm/yyyy; English: 1,234.5 and yyyy-mm-dd.
+Vietnamese: 1.234,5 and dd/mm/yyyy; English: 1,234.5 and yyyy-mm-dd. The numbers are those of
+``dossierflow.mining.number_format``, which the process maps use too.
 """
 
 from __future__ import annotations
@@ -10,26 +11,16 @@ from collections.abc import Callable
 
 import pandas as pd
 
-TZ = "Asia/Ho_Chi_Minh"
+from dossierflow.mining.number_format import MISSING, fmt_number, fmt_percent
+from dossierflow.mining.vocabulary import TZ
+
 DATE = {"vi": "%d/%m/%Y", "en": "%Y-%m-%d"}
 DATETIME = {"vi": "%d/%m/%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
 MONTH = {"vi": "%m/%Y", "en": "%Y-%m"}
 DATE_INPUT = {"vi": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
-MISSING = "–"
 
-
-def fmt_number(value, lang: str, digits: int = 0) -> str:
-    """``value`` with thousands separators and ``digits`` decimals; '–' when missing."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return MISSING
-    text = f"{float(value) + 0.0:,.{digits}f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
-
-
-def fmt_percent(value, lang: str, digits: int = 1) -> str:
-    """A percentage given as 0–100: '98,5%' / '98.5%'."""
-    text = fmt_number(value, lang, digits)
-    return text if text == MISSING else f"{text}%"
+__all__ = ["DATE", "DATETIME", "DATE_INPUT", "MISSING", "MONTH", "fmt_date", "fmt_datetime",
+           "fmt_number", "fmt_percent", "styled", "vega_locale"]
 
 
 def _stamp(value) -> pd.Timestamp | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
 LABELS: dict[str, dict[str, str]] = {
@@ -105,6 +103,9 @@ LABELS: dict[str, dict[str, str]] = {
     "channel_public_postal": {"vi": "Bưu chính công ích", "en": "Public postal service"},
     "model_transfer": {"vi": "Chuyển sở", "en": "Transfer to department"},
     "model_five_on_spot": {"vi": "5 tại chỗ", "en": "Five on the spot"},
+    "model_four_on_spot": {"vi": "4 tại chỗ", "en": "Four on the spot"},
+    "model_three_on_spot": {"vi": "3 tại chỗ", "en": "Three on the spot"},
+    "model_inter_agency": {"vi": "Liên thông", "en": "Inter-agency"},
     "on_time_early": {"vi": "Trước hạn", "en": "Early"},
     "on_time_on_time": {"vi": "Đúng hạn", "en": "On time"},
     "on_time_late": {"vi": "Trễ hạn", "en": "Late"},
@@ -379,7 +380,6 @@ LABELS: dict[str, dict[str, str]] = {
                            "predictions below as rough estimates only."},
     "col_log": {"vi": "Nhật ký", "en": "Log"},
     "col_model": {"vi": "Mô hình", "en": "Model"},
-    "col_error": {"vi": "Sai lệch", "en": "Error"},
     "points": {"vi": "điểm", "en": "points"},
     "fig_late_per_year": {"vi": "Hồ sơ trễ hạn mỗi năm", "en": "Late dossiers a year"},
     "fig_citizen_days_saved_per_year": {"vi": "Ngày chờ người dân tiết kiệm mỗi năm",
@@ -540,7 +540,6 @@ LABELS: dict[str, dict[str, str]] = {
     "col_rank": {"vi": "Hạng", "en": "Rank"},
     "col_agency": {"vi": "Cơ quan", "en": "Agency"},
     "col_channel": {"vi": "Hình thức nộp", "en": "Channel"},
-    "col_model": {"vi": "Mô hình", "en": "Model"},
     "col_procedure_id": {"vi": "Mã thủ tục", "en": "Procedure"},
     "col_procedure_name": {"vi": "Tên thủ tục", "en": "Procedure name"},
     "col_field": {"vi": "Lĩnh vực", "en": "Field"},
@@ -649,17 +648,20 @@ LABELS: dict[str, dict[str, str]] = {
     "col_error": {"vi": "Sai số tương đối", "en": "Relative error"},
     "col_actual_on_time": {"vi": "Đúng hạn thực tế", "en": "Actual on time"},
     "col_predicted_on_time": {"vi": "Đúng hạn dự báo", "en": "Predicted on time"},
-}
-
-# reasons written by mining (English) and their Vietnamese
-REASONS = {
-    "not measurable from a dossier log": "không đo được từ nhật ký hồ sơ",
-    "no dossier in the denominator": "không có hồ sơ nào ở mẫu số",
-    "informative, not scored": "chỉ để tham khảo, không tính điểm",
-    "weight unknown (DOMAIN.md §8 q2)": "chưa rõ trọng số",
-    "threshold unknown": "chưa rõ ngưỡng",
-    "overrun": "vượt thời gian",
-    "repeated supplement request": "yêu cầu bổ sung lần thứ hai",
+    # the reason codes mining gives: scorecard notes (mining.analysis.kpis.REASONS; {columns}:
+    # the columns the log lacks) and why a dossier was late (late_attribution)
+    "reason_not_measurable": {"vi": "không đo được từ nhật ký hồ sơ",
+                              "en": "not measurable from a dossier log"},
+    "reason_missing_columns": {"vi": "nhật ký không có cột {columns}", "en": "no {columns} column"},
+    "reason_no_denominator": {"vi": "không có hồ sơ nào ở mẫu số",
+                              "en": "no dossier in the denominator"},
+    "reason_not_scored": {"vi": "chỉ để tham khảo, không tính điểm",
+                          "en": "informative, not scored"},
+    "reason_weight_unknown": {"vi": "chưa rõ trọng số", "en": "weight unknown (DOMAIN.md §8 q2)"},
+    "reason_threshold_unknown": {"vi": "chưa rõ ngưỡng", "en": "threshold unknown"},
+    "reason_overrun": {"vi": "vượt thời gian", "en": "overrun"},
+    "reason_repeated_supplement_request": {"vi": "yêu cầu bổ sung lần thứ hai",
+                                           "en": "repeated supplement request"},
 }
 
 
@@ -668,11 +670,11 @@ def t(key: str, lang: str) -> str:
     return LABELS[key][lang]
 
 
-def reason_text(reason: str, lang: str) -> str:
-    """A reason mining gives (scorecard notes, why a dossier was late) in ``lang``."""
-    if lang == "en" or not reason:
-        return reason
-    missing = re.fullmatch(r"no (.+) column", reason)
-    if missing:
-        return f"nhật ký không có cột {missing.group(1).replace(' or ', ' hoặc ')}"
-    return REASONS.get(reason, reason)
+def reason_text(reason: str, lang: str, missing_columns: str = "") -> str:
+    """A reason code mining gives (a scorecard's ``reason`` with its ``missing_columns``, why
+    a dossier was late) in ``lang``; empty text for no reason."""
+    if not reason:
+        return ""
+    names = (" hoặc " if lang == "vi" else " or ").join(
+        f"'{n}'" for n in missing_columns.split(", ") if n)
+    return t(f"reason_{reason}", lang).format(columns=names)

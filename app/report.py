@@ -28,7 +28,7 @@ from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.open_log import open_analysis_log
 from dossierflow.mining.analysis.render_map import Performance, render_map, render_svg, svg_available
-from dossierflow.mining.vocabulary import activity_label
+from dossierflow.mining.vocabulary import TZ, activity_label
 from dossierflow.simulation.discovery.discover_model import Discovery, discover_model, learning_window
 from dossierflow.simulation.experiment import run_experiment
 from dossierflow.simulation.five_on_spot_candidates import five_on_spot_candidates
@@ -36,7 +36,6 @@ from dossierflow.simulation.proposals import TARGET, time_cut_proposals
 from dossierflow.simulation.scenarios import Scenario
 
 LANGS = ("vi", "en")
-TZ = "Asia/Ho_Chi_Minh"
 MAP_ACTIVITIES, MAP_PATHS = 0.8, 0.5  # share of activities and of paths drawn on the map
 TOP = 10
 CHROMIUM_ENV = "DOSSIERFLOW_CHROMIUM"
@@ -212,7 +211,7 @@ def _scorecard(view: LogView, lang: str) -> str:
         value = MISSING if np.isnan(r.value) else fmt_number(r.value, lang, 1) + unit
         rows.append([r.indicator, getattr(r, f"name_{lang}"), value,
                      fmt_percent(r.threshold_pct, lang, 0), fmt_number(r.max_points, lang),
-                     fmt_number(r.points, lang, 1), reason_text(r.reason, lang)])
+                     fmt_number(r.points, lang, 1), reason_text(r.reason, lang, r.missing_columns)])
     columns = ["indicator", "name", "value", "threshold_pct", "max_points", "points", "reason"]
     scored = card.dropna(subset=["points"])
     footer = t("scorecard_points", lang).format(

@@ -14,6 +14,7 @@ from dossierflow.app.errors import error_text
 from dossierflow.app.formats import fmt_number, fmt_percent
 from dossierflow.app.i18n import t
 from dossierflow.app.url_widgets import KEEP
+from dossierflow.mining.vocabulary import FIVE_ON_SPOT
 from dossierflow.simulation.model import Model
 from dossierflow.simulation.scenarios import (CHANGES, TIME_CUT_MODES, ChannelShift, Demand, FiveOnSpot,
                                   Scenario, ScenarioError, Staffing, TimeCut, check_scenario,
@@ -59,7 +60,7 @@ def change_inputs(kind: str, model: Model, names: dict[str, str], lang: str) -> 
         st.radio(t("cut_mode", lang), TIME_CUT_MODES, horizontal=True, key="sc_cut_mode",
                  format_func=lambda m: t(f"mode_{m}", lang), **KEEP)
     elif kind == "five_on_spot":
-        transfer = [p.output_id for p in model.procedures if p.model != "five_on_spot"]
+        transfer = [p.output_id for p in model.procedures if p.model != FIVE_ON_SPOT]
         c1.multiselect(t("procedures", lang), [i for i in names if i in transfer] or list(names),
                        format_func=label, key="sc_spot_procedures", **KEEP)
         c2.number_input(t("officers", lang), 0, 100, 0, 1, key="sc_spot_officers", **KEEP)

@@ -5,14 +5,13 @@ and on-time classes from the app's labels. Unknown values are shown as they are.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
 from dossierflow.app.i18n import t
-from dossierflow.mining.vocabulary import activity_label
+from dossierflow.mining.vocabulary import DATASETS_DIR, activity_label
 
-CATALOGUE = Path(__file__).resolve().parents[1] / "datasets" / "catalogue"
+CATALOGUE = DATASETS_DIR / "catalogue"
 KEYED = {"channel": "channel_", "model": "model_", "on_time_class": "on_time_"}
 
 

@@ -1,9 +1,12 @@
-"""The bilingual vocabulary of datasets/vocabulary: activity ids, channels, statuses."""
+"""The bilingual vocabulary of datasets/vocabulary: activity ids, channels, handling models,
+statuses; and the constants every part of dossierflow shares (time zone, data folder, the
+process map's start and end markers)."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
@@ -15,9 +18,17 @@ VOCABULARY_DIR = DATASETS_DIR / "vocabulary"
 TZ = "Asia/Ho_Chi_Minh"
 # the start and end markers of a drawn process map (Disco's ▶ and ■)
 MAP_START, MAP_END = "▶", "■"
-MODELS = {"5 tai cho": "five_on_spot", "five_on_spot": "five_on_spot",
-          "4 tai cho": "four_on_spot", "3 tai cho": "three_on_spot",
-          "chuyen so": "transfer", "transfer": "transfer", "lien thong": "inter_agency"}
+# the display languages: Vietnamese (the default) and English
+Lang = Literal["vi", "en"]
+# the channel ids of channels.csv: how a dossier was filed. A log's "online" (ONLINE_UNSPECIFIED)
+# is an online dossier whose log does not tell whether fully or partly online.
+CHANNELS = ("in_person", "online_full", "online_partial", "public_postal")
+ONLINE_CHANNELS = ("online_full", "online_partial")
+ONLINE_UNSPECIFIED = "online"
+# the handling-model ids of models.csv: sent on to the agency (transfer), decided at the centre
+# (5, 4 or 3 tại chỗ), or passed between agencies (liên thông)
+TRANSFER, FIVE_ON_SPOT = "transfer", "five_on_spot"
+HANDLING_MODELS = (TRANSFER, FIVE_ON_SPOT, "four_on_spot", "three_on_spot", "inter_agency")
 
 
 @cache
@@ -60,7 +71,7 @@ def activity_ids(labels: pd.Series) -> tuple[pd.Series, int]:
     return mapped.fillna(labels.astype("string")), recognised
 
 
-def activity_label(activity_id: str, lang: str = "vi") -> str:
+def activity_label(activity_id: str, lang: Lang = "vi") -> str:
     """The display label of an activity id in 'vi' or 'en' (the id itself when unknown)."""
     table = activities()
     if activity_id in table.index:
@@ -87,4 +98,6 @@ def statuses(values: pd.Series) -> pd.Series:
 
 def models(values: pd.Series) -> pd.Series:
     """Normalise the handling model ('5 tại chỗ', 'Chuyển sở', …) to model ids."""
-    return _map_values(values, MODELS)
+    table = _table("models.csv")
+    lookup = {normalise_name(a): m for a, m in zip(table.alias, table.model, strict=True)}
+    return _map_values(values, lookup)

@@ -162,7 +162,7 @@ def late(tmp_path_factory) -> LogView:
     ("L4", dict(reason="overrun", previous_activity="transfer_to_agency", step="appraise",
                 agency="DEPT_HEALTH", resource="Tâm", step_working_days=3.0,
                 expected_working_days=120 / DAY, excess_working_days=3 - 120 / DAY)),
-    ("L5", dict(reason="repeated supplement request", previous_activity="supplement_received",
+    ("L5", dict(reason="repeated_supplement_request", previous_activity="supplement_received",
                 step="request_supplement", agency="CENTRE", resource="Hoa")),
     # pending since Tue 19/03 09:00 until Fri 22/03 09:00 = 3 days; after a transfer the
     # median is 120 minutes

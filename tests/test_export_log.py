@@ -20,10 +20,10 @@ from dossierflow.mining.export.export_log import export_log, log_tables
 from dossierflow.mining.export.export_tables import formula_like
 from dossierflow.mining.log.filters import apply_filters, model_in
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.vocabulary import TZ
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "datasets" / "sample" / "mini_centre.csv"
-TZ = "Asia/Ho_Chi_Minh"
 FORMATS = ("csv", "xlsx", "parquet", "xes", "xes.gz")
 
 

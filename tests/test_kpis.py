@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 
 from dossierflow.mining import import_log, prepare
+from dossierflow.mining.analysis.kpis import CONFIG, REASONS, kpis, scorecard
 from dossierflow.mining.errors import ColumnMappingError
-from dossierflow.mining.analysis.kpis import CONFIG, kpis, scorecard
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.vocabulary import HANDLING_MODELS, ONLINE_CHANNELS, ONLINE_UNSPECIFIED
 
 # March 2024 has no Vietnamese holiday; office hours 07:30-11:30, 13:30-17:00 (450 min a day).
 # K1 early, K2 on the due day, K3 closed late, K4 two supplement requests (late under 766
@@ -111,7 +112,8 @@ def test_missing_columns_give_nan_and_reasons(tmp_path):
         assert np.isnan(row[column])
         assert column in row["reasons"]
     card = scorecard(view).set_index("indicator")
-    assert card.loc["3.5", "reason"] == "no 'fee' or 'paid_online' column"
+    assert tuple(card.loc["3.5", ["reason", "missing_columns", "reason_en"]]) == (
+        "missing_columns", "fee, paid_online", "no 'fee' or 'paid_online' column")
     assert card.loc["2.1", "points"] == 20.0
     with pytest.raises(ColumnMappingError):
         kpis(view, by="field")
@@ -128,18 +130,19 @@ def _config(**changes) -> dict:
 
 @pytest.mark.parametrize("changes, indicator, points, reason", [
     ({}, "2.1", 10.0, ""),                                   # 20 × 50 / 100
-    ({}, "3.3", np.nan, "weight unknown (DOMAIN.md §8 q2)"),
-    ({}, "2.2", np.nan, "informative, not scored"),
-    ({}, "5.3", np.nan, "not measurable from a dossier log"),
+    ({}, "3.3", np.nan, "weight_unknown"),
+    ({}, "2.2", np.nan, "not_scored"),
+    ({}, "5.3", np.nan, "not_measurable"),
     ({"2.1": {"threshold_pct": 40}}, "2.1", 20.0, ""),       # capped at full marks
     ({"3.3": {"max_points": 12}}, "3.3", 12.0, ""),          # 50 % reaches the 50 % threshold
     ({"4.2": {"max_points": 10}}, "4.2", 10 * (400 / 6) / 80, ""),
-    ({"3.5": {"max_points": 10}}, "3.5", np.nan, "threshold unknown"),
+    ({"3.5": {"max_points": 10}}, "3.5", np.nan, "threshold_unknown"),
 ])
 def test_scorecard_points(view, changes, indicator, points, reason):
     card = scorecard(view, _config(**changes)).set_index("indicator")
     assert card.loc[indicator, "points"] == pytest.approx(points, nan_ok=True)
     assert card.loc[indicator, "reason"] == reason
+    assert card.loc[indicator, "reason_en"] == REASONS[reason]
 
 
 def test_config_matches_domain(view):
@@ -150,6 +153,9 @@ def test_config_matches_domain(view):
     measures = {i["measure"] for i in config["indicators"] if i["measure"]}
     assert measures <= set(kpis(view).columns)
     assert all(i["source"] for i in config["indicators"])
+    rules = config["rules"]
+    assert set(rules["online_channels"]) == {*ONLINE_CHANNELS, ONLINE_UNSPECIFIED}
+    assert set(rules["on_spot_models"]) <= set(HANDLING_MODELS)
 
 
 def test_examples_on_time_rate_matches_export(examples_dir):

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossierflow.mining.errors import TimestampError
-from dossierflow.mining.io.timestamps import LOCAL_TZ, ParsedTimestamps, detect_order, parse_timestamps
+from dossierflow.mining.io.timestamps import ParsedTimestamps, detect_order, parse_timestamps
+from dossierflow.mining.vocabulary import TZ
 
 
 def parse(values, **kwargs) -> ParsedTimestamps:
@@ -99,7 +100,7 @@ def test_python_objects_of_several_kinds_are_read_by_family():
 
 def test_excel_serial_is_local_wall_clock():
     result = parse([45000.5])
-    assert result.values.iloc[0] == pd.Timestamp("2023-03-15 12:00", tz=LOCAL_TZ)
+    assert result.values.iloc[0] == pd.Timestamp("2023-03-15 12:00", tz=TZ)
 
 
 @pytest.mark.parametrize(
@@ -115,7 +116,7 @@ def test_excel_serial_is_local_wall_clock():
 def test_dst_offsets_are_converted(value, expected_utc):
     result = parse([value])
     assert result.values.iloc[0] == utc(expected_utc)
-    assert str(result.values.dtype) == f"datetime64[ns, {LOCAL_TZ}]"
+    assert str(result.values.dtype) == f"datetime64[ns, {TZ}]"
 
 
 def test_naive_times_in_a_zone_with_dst():
@@ -201,14 +202,14 @@ def test_ambiguous_column_without_order_raises_mentioning_dayfirst():
 )
 def test_order_given_resolves_an_ambiguous_column(order, expected_local):
     result = parse(["01/03/2023 15:09", "02/03/2023 10:00"], order=order)
-    assert result.values.iloc[0] == pd.Timestamp(expected_local, tz=LOCAL_TZ)
+    assert result.values.iloc[0] == pd.Timestamp(expected_local, tz=TZ)
     assert any("as given" in note for note in result.notes)
 
 
 def test_order_given_overrides_the_column():
     result = parse(["13/01/2023", "01/02/2023"], order="mdy")
     assert result.failed.tolist() == [True, False]
-    assert result.values.iloc[1] == pd.Timestamp("2023-01-02", tz=LOCAL_TZ)
+    assert result.values.iloc[1] == pd.Timestamp("2023-01-02", tz=TZ)
     mixed = parse(["13/01/2023", "01/02/2023", "01/13/2023"], order="dmy")
     assert mixed.failed.tolist() == [False, False, True]
     assert not any("as given" in note for note in mixed.notes)
@@ -216,7 +217,7 @@ def test_order_given_overrides_the_column():
 
 def test_dates_whose_day_equals_month_need_no_order():
     result = parse(["01/01/2023", "02/02/2023 08:00"])
-    assert result.values.iloc[1] == pd.Timestamp("2023-02-02 08:00", tz=LOCAL_TZ)
+    assert result.values.iloc[1] == pd.Timestamp("2023-02-02 08:00", tz=TZ)
 
 
 def test_missing_values_are_missing_not_failed():

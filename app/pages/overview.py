@@ -36,7 +36,8 @@ shown = card.assign(
     value=[fmt_number(v, lang, 1) + (f" {t('days', lang)}" if m == "mean_handling_working_days"
                                      else "%") if not np.isnan(v) else "–"
            for v, m in zip(card["value"], card["measure"])],
-    reason=card["reason"].map(lambda r: reason_text(r, lang)))
+    reason=[reason_text(r, lang, c)
+            for r, c in zip(card["reason"], card["missing_columns"], strict=True)])
 columns = ["indicator", "name", "value", "threshold_pct", "max_points", "points", "reason"]
 show_table(shown[columns], lang, percent=("threshold_pct",),
                     labels={c: t(f"col_{c}", lang) for c in columns})

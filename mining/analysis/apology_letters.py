@@ -7,9 +7,9 @@ import ibis
 import pandas as pd
 
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.vocabulary import TZ
 
 APOLOGY = "apology_reschedule"
-TZ = "Asia/Ho_Chi_Minh"
 
 
 def apology_letters(view: LogView) -> pd.DataFrame:

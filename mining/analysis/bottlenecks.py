@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import ibis
 import pandas as pd
 
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.transitions import transitions
 
+Level = Literal["edge", "activity", "agency", "resource"]
 LEVELS = {"edge": ("activity", "next_activity"), "activity": ("next_activity",),
           "agency": ("agency",), "resource": ("resource",)}
 
 
-def bottlenecks(view: LogView, *, level: str = "edge") -> pd.DataFrame:
+def bottlenecks(view: LogView, *, level: Level = "edge") -> pd.DataFrame:
     """Waiting per ``level``, ranked by total and by median working-time wait.
 
     ``level`` is ``"edge"`` (``activity`` → ``next_activity``), ``"activity"`` (the step the

@@ -23,9 +23,10 @@ from dossierflow.mining.log.filters import AttributeEquals, Filter, TimeRange
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.transitions import follows
 from dossierflow.mining.analysis.process_map import EDGE_COLUMNS, NODE_COLUMNS, ProcessMap, process_map
-from dossierflow.mining.analysis.render_map import LANGS, RED_BLUE, Paint, _number, _percent
+from dossierflow.mining.analysis.render_map import LANGS, RED_BLUE, Paint
+from dossierflow.mining.number_format import fmt_number, fmt_percent
+from dossierflow.mining.vocabulary import Lang, TZ
 
-TZ = "Asia/Ho_Chi_Minh"
 COMPARISON_COLUMNS = [
     "source", "target", "frequency_a", "frequency_b", "cases_a", "cases_b", "share_a",
     "share_b", "share_diff", "p_share", "q_share", "waits_a", "waits_b",
@@ -230,7 +231,7 @@ class Difference:
             raise DossierflowError(f"'{self.measure}' is not a difference measure.",
                                    fix="use 'share' or 'waiting'.")
 
-    def paint(self, pmap: ProcessMap, lang: str) -> Paint:
+    def paint(self, pmap: ProcessMap, lang: Lang) -> Paint:
         cmp, vi = self.comparison, lang == "vi"
         a, b = cmp.labels
         rows = cmp.edges.set_index(["source", "target"])
@@ -242,17 +243,19 @@ class Difference:
         hours = "giờ" if vi else "h"
 
         def points(v: float) -> str:
-            return f"{_number(100 * v, lang, 1, signed=True)} {'điểm %' if vi else 'pp'}"
+            return f"{fmt_number(100 * v, lang, 1, signed=True)} {'điểm %' if vi else 'pp'}"
 
         def tick(v: float) -> str:
-            return points(v) if share else _number(v, lang, 1, signed=True)
+            return points(v) if share else fmt_number(v, lang, 1, signed=True)
+
+        def shares(x: float, y: float) -> str:
+            return f"{fmt_percent(100 * x, lang)} → {fmt_percent(100 * y, lang)}"
 
         def text(row: pd.Series) -> str:
             if share:
-                return (f"{points(row[value])} ({_percent(row[before], lang)} → "
-                        f"{_percent(row[after], lang)})")
-            return (f"{_number(row[value], lang, 1, signed=True)} {hours} "
-                    f"({_number(row[before], lang, 1)} → {_number(row[after], lang, 1)})")
+                return f"{points(row[value])} ({shares(row[before], row[after])})"
+            return (f"{fmt_number(row[value], lang, 1, signed=True)} {hours} "
+                    f"({fmt_number(row[before], lang, 1)} → {fmt_number(row[after], lang, 1)})")
 
         edges, muted = {}, set()
         for key in zip(pmap.edges["source"], pmap.edges["target"]):
@@ -261,7 +264,7 @@ class Difference:
                 continue
             row = rows.loc[key]
             edges[key] = (float(row[value]), text(row))
-        nodes = ({n: (d, f"{_percent(x, lang)} → {_percent(y, lang)}") for n, d, x, y in zip(
+        nodes = ({n: (d, shares(x, y)) for n, d, x, y in zip(
             cmp.nodes["activity"], cmp.nodes["share_diff"], cmp.nodes["share_a"],
             cmp.nodes["share_b"])} if share else {})
         i = LANGS.index(lang)

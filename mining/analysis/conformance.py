@@ -19,10 +19,10 @@ import ibis
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.vocabulary import DATASETS_DIR
 from dossierflow.mining.analysis.discovery import DiscoveredModel, quiet
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.vocabulary import DATASETS_DIR, FIVE_ON_SPOT
 
 NORMATIVE_FLOW = DATASETS_DIR / "normative_flow.json"
 APPROVALS = ("approve_sign", "appraise_approve_on_spot", "issue_result")
@@ -142,7 +142,7 @@ def rule_checks(view: LogView) -> tuple[RuleCheck, ...]:
             after.delivery.notnull() & (after.back.isnull() | (after.back > after.delivery))),
     }
     if "model" in view.cases.columns:
-        on_spot = view.cases.filter(view.cases.model == "five_on_spot").select("case_id")
+        on_spot = view.cases.filter(view.cases.model == FIVE_ON_SPOT).select("case_id")
         found["five_on_spot_left_centre"] = (
             ev.filter(ev.activity.isin(LEFT_CENTRE)).semi_join(on_spot, "case_id")
             .select("case_id").distinct())

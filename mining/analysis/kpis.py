@@ -9,23 +9,38 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal, get_args
 
 import ibis
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.vocabulary import DATASETS_DIR
 from dossierflow.mining.errors import ColumnMappingError
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.vocabulary import DATASETS_DIR, ONLINE_CHANNELS, ONLINE_UNSPECIFIED
 
 CONFIG = DATASETS_DIR / "kpi_766.json"
-GROUPINGS = ("month", "agency", "procedure_id", "field", "channel", "model")
 VIETNAM_UTC_OFFSET_HOURS = 7  # Asia/Ho_Chi_Minh has had no daylight saving since 1975
 COLUMNS = ["n_received", "n_judged", "n_early", "n_on_time", "n_open_not_due", "n_late",
            "n_late_open", "n_repeat_supplement", "on_time_pct", "n_completed",
            "mean_handling_working_days", "online_pct", "online_full_pct", "online_partial_pct",
            "online_unspecified_pct", "n_fee_bearing", "online_payment_pct", "digitised_pct",
            "five_on_spot_pct"]
+Grouping = Literal["month", "agency", "procedure_id", "field", "channel", "model"]
+GROUPINGS = get_args(Grouping)
+# why an indicator has no value or no points: the code the scorecard gives, and its English
+# text (``{columns}``: the columns the log lacks); the app translates the codes
+Reason = Literal["", "not_measurable", "missing_columns", "no_denominator", "not_scored",
+                 "weight_unknown", "threshold_unknown"]
+REASONS: dict[str, str] = {
+    "": "",
+    "not_measurable": "not measurable from a dossier log",
+    "missing_columns": "no {columns} column",
+    "no_denominator": "no dossier in the denominator",
+    "not_scored": "informative, not scored",
+    "weight_unknown": "weight unknown (DOMAIN.md §8 q2)",
+    "threshold_unknown": "threshold unknown",
+}
 
 
 def _config(config: dict | str | Path | None) -> dict:
@@ -45,7 +60,14 @@ def _count(condition: ibis.Value) -> ibis.Value:
     return condition.fill_null(False).cast("int64").sum().fill_null(0)
 
 
-def kpis(view: LogView, *, by: str | None = None,
+def reason_en(reason: Reason, missing_columns: str = "") -> str:
+    """The English text of a scorecard reason code; ``missing_columns`` as the scorecard gives
+    them ("fee, paid_online")."""
+    names = " or ".join(f"'{n}'" for n in missing_columns.split(", ") if n)
+    return REASONS[reason].format(columns=names)
+
+
+def kpis(view: LogView, *, by: Grouping | None = None,
          config: dict | str | Path | None = None) -> pd.DataFrame:
     """The 766 indicators of the view's dossiers, overall or one row per ``by`` group.
 
@@ -66,16 +88,19 @@ def kpis(view: LogView, *, by: str | None = None,
     * 4.2 ``digitised_pct``: digitised / dossiers with a known digitised flag.
     * ``five_on_spot_pct``: model in the config's ``on_spot_models`` / known model.
 
-    An indicator whose columns the log lacks is NaN, and ``reasons`` says why (empty text when
-    every indicator could be computed).
+    An indicator whose columns the log lacks is NaN, and ``reasons`` says why in English
+    (empty text when every indicator could be computed).
     """
-    table, reasons = _measure(view, by, _config(config)["rules"])
-    table["reasons"] = "; ".join(f"{name}: {why}" for name, why in reasons.items())
+    table, lacking = _measure(view, by, _config(config)["rules"])
+    table["reasons"] = "; ".join(f"{name}: {reason_en('missing_columns', columns)}"
+                                 for name, columns in lacking.items())
     return table
 
 
-def _measure(view: LogView, by: str | None, rules: dict) -> tuple[pd.DataFrame, dict]:
-    """The ``kpis`` table without ``reasons``, and why each missing indicator is missing."""
+def _measure(view: LogView, by: Grouping | None,
+             rules: dict) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The ``kpis`` table without ``reasons``, and the columns ("fee, paid_online") each
+    indicator the log cannot measure lacks."""
     c = view.cases
     columns = set(c.columns)
     if by is not None and by not in GROUPINGS:
@@ -105,11 +130,9 @@ def _measure(view: LogView, by: str | None, rules: dict) -> tuple[pd.DataFrame, 
     # share -> (columns it needs, its (numerator, denominator) built once they exist)
     shares = {
         "online_pct": (("channel",), lambda: (c.channel.isin(online), c.channel.notnull())),
-        "online_full_pct": (("channel",), lambda: (c.channel == "online_full",
-                                                   c.channel.notnull())),
-        "online_partial_pct": (("channel",), lambda: (c.channel == "online_partial",
-                                                      c.channel.notnull())),
-        "online_unspecified_pct": (("channel",), lambda: (c.channel == "online",
+        **{f"{channel}_pct": (("channel",), lambda channel=channel: (
+            c.channel == channel, c.channel.notnull())) for channel in ONLINE_CHANNELS},
+        "online_unspecified_pct": (("channel",), lambda: (c.channel == ONLINE_UNSPECIFIED,
                                                           c.channel.notnull())),
         "online_payment_pct": (("fee", "paid_online"), lambda: (
             (c.fee > 0) & c.paid_online.cast("boolean").fill_null(False), c.fee > 0)),
@@ -119,11 +142,10 @@ def _measure(view: LogView, by: str | None, rules: dict) -> tuple[pd.DataFrame, 
     }
     if "fee" in columns:
         metrics["n_fee_bearing"] = _count(c.fee > 0)
-    reasons = {}
+    lacking = {}
     for name, (needs, parts) in shares.items():
-        lacking = [n for n in needs if n not in columns]
-        if lacking:
-            reasons[name] = f"no {' or '.join(repr(n) for n in lacking)} column"
+        if any(n not in columns for n in needs):
+            lacking[name] = ", ".join(n for n in needs if n not in columns)
         else:
             numerator, denominator = parts()
             metrics[name] = _pct(numerator.sum(), denominator.sum())
@@ -133,7 +155,7 @@ def _measure(view: LogView, by: str | None, rules: dict) -> tuple[pd.DataFrame, 
     out = (table.order_by(keys) if keys else table).to_pandas().reindex(columns=keys + COLUMNS)
     for name in shares:
         out[name] = out[name].astype("float64")
-    return out, reasons
+    return out, lacking
 
 
 def scorecard(view: LogView, config: dict | str | Path | None = None) -> pd.DataFrame:
@@ -141,36 +163,46 @@ def scorecard(view: LogView, config: dict | str | Path | None = None) -> pd.Data
 
     One row per indicator of the config, in its order: ``indicator``, ``group``, ``name_vi``,
     ``name_en``, ``measure`` (the ``kpis`` column used), ``value``, ``threshold_pct``,
-    ``max_points``, ``points``, ``reason`` (why ``value`` or ``points`` is missing) and
-    ``source``. Points stay NaN where the value, the threshold or the indicator's weight is
-    unknown; informative indicators (2.2) carry their value without points.
+    ``max_points``, ``points``, ``reason`` (why ``value`` or ``points`` is missing: a code of
+    ``REASONS``, empty when neither is), ``missing_columns`` (for the code
+    ``missing_columns``, the columns the log lacks: "fee, paid_online"; else empty),
+    ``reason_en`` (the reason in English, for exports) and ``source``. Points stay NaN where
+    the value, the threshold or the indicator's weight is unknown; informative indicators
+    (2.2) carry their value without points.
     """
     cfg = _config(config)
-    table, missing = _measure(view, None, cfg["rules"])
+    table, lacking = _measure(view, None, cfg["rules"])
     overall = table.iloc[0]
     rows = []
     for ind in cfg["indicators"]:
         measure = ind.get("measure")
         value = float(overall[measure]) if measure and pd.notna(overall[measure]) else np.nan
         top, threshold = ind.get("max_points"), ind.get("threshold_pct")
-        if not measure:
-            reason = "not measurable from a dossier log"
-        elif measure in missing:
-            reason = missing[measure]
-        elif np.isnan(value):
-            reason = "no dossier in the denominator"
-        elif not ind.get("scored", True):
-            reason = "informative, not scored"
-        elif top is None:
-            reason = "weight unknown (DOMAIN.md §8 q2)"
-        elif threshold is None:
-            reason = "threshold unknown"
-        else:
-            reason = ""
+        reason = _reason(ind, value, lacking)
         points = top * min(1.0, value / threshold) if reason == "" else np.nan
+        missing = lacking.get(measure, "")
         rows.append({"indicator": ind["id"], "group": ind["group"], "name_vi": ind["name_vi"],
                      "name_en": ind["name_en"], "measure": measure, "value": value,
                      "threshold_pct": np.nan if threshold is None else float(threshold),
                      "max_points": np.nan if top is None else float(top), "points": points,
-                     "reason": reason, "source": ind["source"]})
+                     "reason": reason, "missing_columns": missing,
+                     "reason_en": reason_en(reason, missing), "source": ind["source"]})
     return pd.DataFrame(rows)
+
+
+def _reason(indicator: dict, value: float, lacking: dict[str, str]) -> Reason:
+    """Why the indicator has no value or no points ("" when it has both)."""
+    measure = indicator.get("measure")
+    if not measure:
+        return "not_measurable"
+    if measure in lacking:
+        return "missing_columns"
+    if np.isnan(value):
+        return "no_denominator"
+    if not indicator.get("scored", True):
+        return "not_scored"
+    if indicator.get("max_points") is None:
+        return "weight_unknown"
+    if indicator.get("threshold_pct") is None:
+        return "threshold_unknown"
+    return ""

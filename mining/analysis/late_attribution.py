@@ -9,8 +9,7 @@ import pandas as pd
 from dossierflow.mining.log.analysis_table import SUPPLEMENT_REQUEST
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.transitions import transitions
-
-TZ = "Asia/Ho_Chi_Minh"
+from dossierflow.mining.vocabulary import TZ
 
 
 def late_attribution(view: LogView) -> pd.DataFrame:
@@ -28,7 +27,7 @@ def late_attribution(view: LogView) -> pd.DataFrame:
     of a second supplement request (no overrun in time) names that second request.
 
     Columns: ``case_id``, ``procedure_id``, ``due_at``, ``lateness_working_hours``,
-    ``reason`` (``"overrun"`` | ``"repeated supplement request"``), ``previous_activity``,
+    ``reason`` (a code: ``"overrun"`` | ``"repeated_supplement_request"``), ``previous_activity``,
     ``step`` (null for a pending step), ``agency``, ``resource``, ``step_working_days``,
     ``expected_working_days``, ``excess_working_days`` and ``excess_share`` (of the dossier's
     summed step excesses); sorted by lateness, largest first.
@@ -75,7 +74,7 @@ def late_attribution(view: LogView) -> pd.DataFrame:
     chosen = steps.filter(steps.pick == 0)
     out = chosen.select(
         "case_id", "procedure_id", "due_at", "lateness_working_hours",
-        reason=ibis.ifelse(overrun, "overrun", "repeated supplement request"),
+        reason=ibis.ifelse(overrun, "overrun", "repeated_supplement_request"),
         previous_activity=chosen.previous_activity, step=chosen.step, agency=chosen.agency,
         resource=chosen.resource,
         step_working_days=chosen.minutes / per_day,

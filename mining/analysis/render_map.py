@@ -22,7 +22,8 @@ import numpy as np
 
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.analysis.process_map import ProcessMap
-from dossierflow.mining.vocabulary import activity_label
+from dossierflow.mining.number_format import fmt_number, fmt_percent
+from dossierflow.mining.vocabulary import Lang, activity_label
 
 LANGS = ("vi", "en")
 BLUES = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5",
@@ -71,19 +72,7 @@ class Paint:
 class Overlay(Protocol):
     """Anything with ``paint(pmap, lang) -> Paint``."""
 
-    def paint(self, pmap: ProcessMap, lang: str) -> Paint: ...
-
-
-def _number(value: float, lang: str, digits: int = 0, signed: bool = False) -> str:
-    """``value`` with thousands separators and ``digits`` decimals: 1.234,5 in Vietnamese,
-    1,234.5 in English; a minus sign (−) when negative, a plus when ``signed``."""
-    value = round(value, digits) + 0.0  # no "−0"
-    text = f"{value:{'+' if signed and value else ''},.{digits}f}".replace("-", "−")
-    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
-
-
-def _percent(share: float, lang: str, signed: bool = False) -> str:
-    return f"{_number(100 * share, lang, 1, signed)}%"
+    def paint(self, pmap: ProcessMap, lang: Lang) -> Paint: ...
 
 
 def _check_lang(lang: str) -> None:
@@ -110,13 +99,14 @@ class Frequency:
             raise DossierflowError(f"'{self.measure}' is not a frequency measure.",
                                    fix=f"use one of {', '.join(self.TITLES)}.")
 
-    def paint(self, pmap: ProcessMap, lang: str) -> Paint:
+    def paint(self, pmap: ProcessMap, lang: Lang) -> Paint:
         node_col, edge_col = (("events", "frequency") if self.measure == "absolute"
                               else ("cases", "cases"))
         scale = 1 / max(pmap.cases, 1) if self.measure == "case_share" else 1
 
         def text(value: float) -> str:
-            return _percent(value, lang) if self.measure == "case_share" else _number(value, lang)
+            return (fmt_percent(100 * value, lang) if self.measure == "case_share"
+                    else fmt_number(value, lang))
 
         nodes = {a: (v * scale, text(v * scale))
                  for a, v in zip(pmap.nodes["activity"], pmap.nodes[node_col])}
@@ -165,13 +155,13 @@ class Performance:
         factor = 1 / 24 if self.unit == "days" else 1
         return f"wait_hours_{self.stat}", factor, f"service_seconds_{self.stat}", factor / 3600
 
-    def paint(self, pmap: ProcessMap, lang: str) -> Paint:
+    def paint(self, pmap: ProcessMap, lang: Lang) -> Paint:
         edge_col, edge_factor, node_col, node_factor = self._columns()
         i = LANGS.index(lang)
         short = self.UNITS[self.unit][2 + i]
 
         def text(value: float) -> str:
-            return "" if np.isnan(value) else f"{_number(value, lang, 1)} {short}"
+            return "" if np.isnan(value) else f"{fmt_number(value, lang, 1)} {short}"
 
         nodes = {a: (v * node_factor, text(v * node_factor))
                  for a, v in zip(pmap.nodes["activity"], pmap.nodes[node_col])}
@@ -183,7 +173,7 @@ class Performance:
         notes = ((("Nút: thời gian xử lý", "Activities: service time")[i],)
                  if any(not np.isnan(v) for v, _ in nodes.values()) else ())
         return Paint(nodes, edges, title, self.UNITS[self.unit][i], ORANGES,
-                     lambda value: _number(value, lang, 1), muted=muted, notes=notes)
+                     lambda value: fmt_number(value, lang, 1), muted=muted, notes=notes)
 
 
 def _clean(text: object) -> str:
@@ -254,7 +244,7 @@ def _scales(paint: Paint) -> dict[str, _Scale | None]:
     return {"nodes": _Scale.of(nodes, False), "edges": _Scale.of(edges, False)}
 
 
-def _legend(paint: Paint, scales: dict[str, _Scale | None], lang: str) -> str:
+def _legend(paint: Paint, scales: dict[str, _Scale | None], lang: Lang) -> str:
     """The legend: title, unit, the palette in five swatches with the values they stand for
     on nodes and on edges, the scale's kind and the notes."""
     words = TEXT[lang]
@@ -280,7 +270,7 @@ def _legend(paint: Paint, scales: dict[str, _Scale | None], lang: str) -> str:
             + "".join(rows) + "</TABLE>>")
 
 
-def render_map(pmap: ProcessMap, *, overlay: Overlay = Frequency(), lang: str = "vi",
+def render_map(pmap: ProcessMap, *, overlay: Overlay = Frequency(), lang: Lang = "vi",
                direction: Literal["TB", "LR"] = "TB") -> str:
     """DOT source of ``pmap`` coloured by ``overlay`` (a ``Frequency``, ``Performance`` or
     ``Difference`` value), with activity labels in ``lang`` ('vi' or 'en'; unknown ids shown

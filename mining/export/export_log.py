@@ -28,10 +28,11 @@ import pandas as pd
 from dossierflow.mining.log.analysis_table import AnalysisLog
 from dossierflow.mining.io.columns import ALL_FIELDS, CASE_FIELDS, EVENT_FIELDS
 from dossierflow.mining.errors import DossierflowError
-from dossierflow.mining.export.export_tables import (TZ, is_time, iso_times, replacing, table_format, write_csv,
+from dossierflow.mining.export.export_tables import (is_time, iso_times, replacing, table_format, write_csv,
                                   write_parquet, write_xlsx)
 from dossierflow.mining.io.import_log import ImportedLog
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.vocabulary import TZ
 from dossierflow.mining.export.pseudonymise import KEY_ENV, Pseudonymised, pseudonym_key
 from dossierflow.mining.export.pseudonymise import pseudonymise as pseudonymise_table
 

@@ -8,6 +8,7 @@ from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.export.export_tables import replacing, table_format
 from dossierflow.mining.analysis.process_map import ProcessMap
 from dossierflow.mining.analysis.render_map import Frequency, Overlay, draw_dot, render_map
+from dossierflow.mining.vocabulary import Lang
 
 MAP_FORMATS = ("dot", "svg", "png")
 INSTALL_GRAPHVIZ = ("install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`; macOS: "
@@ -25,7 +26,7 @@ def draw(dot_source: str, format: str, *, timeout: float = 60.0) -> bytes:
 
 
 def export_map(pmap: ProcessMap | str, path: str | Path, *, format: str | None = None,
-               overlay: Overlay = Frequency(), lang: str = "vi") -> Path:
+               overlay: Overlay = Frequency(), lang: Lang = "vi") -> Path:
     """Write a process map (a ``ProcessMap``, drawn with ``overlay`` and ``lang`` as
     ``render_map`` does, or DOT source) as ``dot``, ``svg`` or ``png`` (format from the
     extension unless given). SVG and PNG need Graphviz's ``dot``."""

@@ -34,8 +34,8 @@ import pyarrow as pa
 
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.vocabulary import TZ
 
-TZ = "Asia/Ho_Chi_Minh"
 TABLE_FORMATS = ("csv", "xlsx", "json", "parquet")
 EXCEL_MAX_ROWS = 1_048_576
 _RISKY = re.compile(r"[=+\-@\t\r]")

@@ -24,7 +24,6 @@ from dossierflow.mining.io.read_table import read_table
 from dossierflow.mining.io.timestamps import detect_order, parse_timestamps
 from dossierflow.mining.io.validation import ValidationReport
 
-TZ = "Asia/Ho_Chi_Minh"
 # dossier-list date column -> the event it evidences
 MILESTONES = {"received_at": "receive", "finished_at": "issue_result",
               "returned_at": "deliver_result"}

@@ -6,8 +6,9 @@ Unix epoch seconds or milliseconds, and values the source already typed as dates
 read by its own family, without a Python loop over values: Arrow regular expressions split the
 text into fields and NumPy turns the fields into nanoseconds.
 
-Values without a UTC offset are wall-clock times in the log's zone (``Asia/Ho_Chi_Minh`` unless
-told otherwise); values with an offset and epoch numbers are instants and are converted.
+Values without a UTC offset are wall-clock times in the log's zone (``vocabulary.TZ``,
+Asia/Ho_Chi_Minh, unless told otherwise); values with an offset and epoch numbers are instants
+and are converted.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dossierflow.mining.errors import TimestampError
+from dossierflow.mining.vocabulary import TZ
 
-__all__ = ["LOCAL_TZ", "ParsedTimestamps", "detect_order", "parse_timestamps"]
-
-LOCAL_TZ = "Asia/Ho_Chi_Minh"
+__all__ = ["ParsedTimestamps", "detect_order", "parse_timestamps"]
 
 Order = Literal["dmy", "mdy", "ymd", "ambiguous", "none"]
+YearLastOrder = Literal["dmy", "mdy"]  # how dates written with the year last are read
 
 _FAMILIES = (
     "iso8601",
@@ -131,9 +132,9 @@ def parse_timestamps(
     column: str,
     file: str | None = None,
     row_numbers: np.ndarray | None = None,
-    order: str | None = None,
+    order: YearLastOrder | None = None,
     fmt: str | None = None,
-    tz: str = LOCAL_TZ,
+    tz: str = TZ,
 ) -> ParsedTimestamps:
     """Read a timestamp column, each value by its own format family.
 
@@ -358,7 +359,7 @@ def _decide_order(
 
 def _read_text(
     text: pa.Array,
-    order: str | None,
+    order: YearLastOrder | None,
     example: Callable,
     column: str,
     file: str | None,
@@ -384,7 +385,7 @@ def _read_text(
 
 def _settle_order(
     fields: _DateFields,
-    order: str | None,
+    order: YearLastOrder | None,
     example: Callable,
     column: str,
     file: str | None,

@@ -15,6 +15,7 @@ import pandas as pd
 
 from dossierflow.mining.io.import_log import ImportedLog, is_in
 from dossierflow.mining.log.working_time import WorkCalendar
+from dossierflow.mining.vocabulary import TZ
 
 # the step that marks the result as ready (766 reference point), then the fall-backs
 RESULT_READY = ("return_to_centre", "issue_result", "appraise_approve_on_spot")
@@ -36,7 +37,7 @@ class AnalysisLog:
 
 def calendar_for(events: pd.DataFrame, calendar: WorkCalendar | None = None) -> WorkCalendar:
     """A calendar covering every year of the log (the default office hours when none given)."""
-    years = events["timestamp"].dt.tz_convert("Asia/Ho_Chi_Minh").dt.year
+    years = events["timestamp"].dt.tz_convert(TZ).dt.year
     first, last = int(years.min()) - 1, int(years.max()) + 2
     if calendar is not None and calendar.first_year <= first and calendar.last_year >= last:
         return calendar
@@ -76,12 +77,12 @@ def _events(raw: pd.DataFrame, calendar: WorkCalendar) -> pd.DataFrame:
     return ev.drop(columns=["_row"])
 
 
-def _first_time(events: pd.DataFrame, activities: tuple[str, ...], how: str = "first"):
-    """Per case, the time of the first (or last) event among ``activities``, in priority order."""
+def _first_time(events: pd.DataFrame, activities: tuple[str, ...]):
+    """Per case, the time of the first event among ``activities``, in priority order."""
     out = pd.Series(pd.NaT, index=pd.Index([], name="case_id"), dtype=events["timestamp"].dtype)
     for activity in activities:
         hit = events.loc[events["activity"] == activity]
-        times = getattr(hit.groupby("case_id")["timestamp"], how)()
+        times = hit.groupby("case_id")["timestamp"].first()
         out = times if out.empty else out.combine_first(times)
     return out
 
@@ -155,7 +156,7 @@ def _on_time(cases: pd.DataFrame, calendar: WorkCalendar, effective_end_clock: n
     end_local = pd.Series(calendar.from_clock(np.where(np.isnan(effective_end_clock), 0,
                                                        effective_end_clock)),
                           index=cases.index)
-    due_local = due.dt.tz_convert("Asia/Ho_Chi_Minh")
+    due_local = due.dt.tz_convert(TZ)
     closed = cases["finished_at"].notna().to_numpy()
     late = has_due & (effective_end_clock > due_clock)
     same_day = (end_local.dt.normalize() == due_local.dt.normalize()).to_numpy()

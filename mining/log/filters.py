@@ -11,7 +11,7 @@ then recomputed over what remains).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 import ibis
@@ -21,10 +21,9 @@ import pandas as pd
 from dossierflow.mining.errors import ColumnMappingError, DossierflowError
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.transitions import follows
-from dossierflow.mining.vocabulary import MAP_END as END, MAP_START as START
+from dossierflow.mining.vocabulary import MAP_END as END, MAP_START as START, TZ
 from dossierflow.mining.log.variants import case_variants
 
-TZ = "Asia/Ho_Chi_Minh"
 TIME_MODES = ("started", "completed", "contained", "intersecting")
 ON_TIME_CLASSES = ("early", "on_time", "late", "open")
 

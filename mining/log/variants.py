@@ -14,11 +14,11 @@ import ibis.expr.types as ir
 import pandas as pd
 
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.vocabulary import TZ
 
 SEPARATOR = " → "
 _KEY_DIGITS, _KEY_END = 10, "\x1f"  # event_index fits in 10 digits; US, the unit separator
 _KEY_PATTERN = f"[0-9]{{{_KEY_DIGITS}}}{_KEY_END}"
-TZ = "Asia/Ho_Chi_Minh"
 VARIANT_COLUMNS = ["variant_rank", "variant_id", "variant", "length", "cases", "share",
                    "cumulative_share", "lead_time_working_days_median",
                    "lead_time_working_days_mean", "lead_time_days_median",

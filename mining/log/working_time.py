@@ -27,10 +27,9 @@ import holidays
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.vocabulary import DATASETS_DIR
+from dossierflow.mining.vocabulary import DATASETS_DIR, TZ
 from dossierflow.mining.errors import CalendarError
 
-TZ = "Asia/Ho_Chi_Minh"
 DEFAULT_OVERRIDES = DATASETS_DIR / "calendar_overrides.csv"
 OVERRIDE_COLUMNS = ("date", "is_working_day", "source_doc", "note")
 

@@ -21,8 +21,8 @@ from dossierflow.mining.errors import WorkspaceError
 from dossierflow.mining.io.import_log import ImportedLog
 from dossierflow.mining.io.validation import ValidationReport
 from dossierflow.mining.log.working_time import OfficeHours, WorkCalendar
+from dossierflow.mining.vocabulary import TZ
 
-TZ = "Asia/Ho_Chi_Minh"
 SUFFIX = ".duckdb"
 
 
