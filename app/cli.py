@@ -286,7 +286,7 @@ def _learn(log: str, start: str | None, end: str | None):
 def simulate_command(
     log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
     scenario: Annotated[list[Path], typer.Option(
-        help="Scenario file (YAML; may repeat; README, 'Scenario files').")],
+        help="Scenario file (YAML; may repeat; docs/simulation.md, 'Scenario files').")],
     out: Annotated[Path, typer.Option(help="Folder for results.json, results.csv, runs.csv.")],
     replications: Annotated[int, typer.Option(help="Runs of each variant.")] = 10,
     seed: Annotated[int, typer.Option(help="Seed of the first run (run r uses seed + r).")] = 0,

@@ -657,7 +657,7 @@ LABELS: dict[str, dict[str, str]] = {
                               "en": "no dossier in the denominator"},
     "reason_not_scored": {"vi": "chỉ để tham khảo, không tính điểm",
                           "en": "informative, not scored"},
-    "reason_weight_unknown": {"vi": "chưa rõ trọng số", "en": "weight unknown (DOMAIN.md §8 q2)"},
+    "reason_weight_unknown": {"vi": "chưa rõ trọng số", "en": "weight unknown (docs/domain.md §8 q2)"},
     "reason_threshold_unknown": {"vi": "chưa rõ ngưỡng", "en": "threshold unknown"},
     "reason_overrun": {"vi": "vượt thời gian", "en": "overrun"},
     "reason_repeated_supplement_request": {"vi": "yêu cầu bổ sung lần thứ hai",

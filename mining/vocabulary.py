@@ -14,7 +14,7 @@ from dossierflow.mining.io.columns import normalise_name
 
 DATASETS_DIR = Path(__file__).resolve().parents[1] / "datasets"
 VOCABULARY_DIR = DATASETS_DIR / "vocabulary"
-# where dossierflow's times live (DOMAIN.md §1): every instant is converted to this zone
+# where dossierflow's times live (docs/domain.md §1): every instant is converted to this zone
 TZ = "Asia/Ho_Chi_Minh"
 # the start and end markers of a drawn process map (Disco's ▶ and ■)
 MAP_START, MAP_END = "▶", "■"

@@ -1,6 +1,6 @@
 """Which procedures to move to "5 tại chỗ" next, learnt from those already moved.
 
-A procedure on 5 tại chỗ (DOMAIN.md §2) is received, appraised, approved, paid and returned at
+A procedure on 5 tại chỗ (docs/domain.md §2) is received, appraised, approved, paid and returned at
 the centre by delegated officers; its dossiers never travel to the department. Its own log has
 no transfers by construction, the move sets a new legal time of a day or two, and incomplete
 dossiers are refused with guidance instead of going round a supplement loop. A classifier fed

@@ -15,7 +15,7 @@
 * :class:`ChannelShift` — set the share of dossiers filed online.
 
 A :class:`Scenario` is a name and a list of changes applied in order. ``read_scenarios`` reads
-them from YAML (format in the README); every error names the file, the field and the fix.
+them from YAML (format in docs/simulation.md); every error names the file, the field and the fix.
 """
 
 from __future__ import annotations
@@ -417,7 +417,7 @@ def read_scenarios(path: str | Path) -> list[Scenario]:
         data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)  # noqa: S506
     except FileNotFoundError:
         raise ScenarioError("the scenario file does not exist.", file=str(path),
-                            fix="give the path of a .yaml scenario file (README, "
+                            fix="give the path of a .yaml scenario file (docs/simulation.md, "
                                 "'Scenario files').") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ScenarioError(f"the scenario file is not valid UTF-8 YAML ({exc}).",

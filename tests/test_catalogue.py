@@ -15,7 +15,7 @@ from dossierflow.simulation.sample import build_catalogue, catalogue, catalogue_
 
 FILES = ("agencies.csv", "procedures.csv", "reforms.csv")
 
-# DOMAIN.md §7 rows that belong at the provincial centre: (agency before 2025, name, legal days).
+# docs/domain.md §7 rows that belong at the provincial centre: (agency before 2025, name, legal days).
 REAL = [
     ("DEPT_PLAN_INVEST", "Đăng ký thành lập doanh nghiệp tư nhân", 3),
     ("DEPT_PLAN_INVEST", "Đăng ký thành lập công ty cổ phần", 3),
@@ -190,13 +190,13 @@ def test_real_procedures_keep_their_legal_time(procedures, agency_id, name, days
     row = procedures[(procedures.agency_id == agency_id) & (procedures.name_vi == name)]
     assert len(row) == 1, name
     assert row.legal_days.iloc[0] == days
-    assert row.source.iloc[0].startswith("DOMAIN §7")
+    assert row.source.iloc[0].startswith("docs/domain.md §7")
 
 
 def test_real_rows_match_the_builder_table(procedures):
     real = procedures[procedures.source != "synthetic"]
     assert len(real) == len(catalogue_source.read_source().real)
-    assert real.source.str.fullmatch(r"DOMAIN §7 #\d+ \[(V:S[\d,S]+|GK)\]").all()
+    assert real.source.str.fullmatch(r"docs/domain.md §7 #\d+ \[(V:S[\d,S]+|GK)\]").all()
 
 
 def test_more_than_850_procedures_cut(reforms, procedures):

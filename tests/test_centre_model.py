@@ -135,7 +135,7 @@ def test_channels_and_processes_look_like_the_centre(month):
     cases, ev = month.cases, month.events
     share = cases["channel"].value_counts(normalize=True)
     assert 0.45 < share["online_full"] + share["online_partial"] < 0.62
-    assert share["online_full"] < 0.10  # fully online stays under 10 % (DOMAIN §3)
+    assert share["online_full"] < 0.10  # fully online stays under 10 % (docs/domain.md §3)
     assert 0.4 < cases["digitised"].mean() < 0.75
     # 5 tại chỗ dossiers stay at the centre and take minutes to hours
     five = cases[(cases["model"] == "five_on_spot") & (cases["outcome"] == "returned")]

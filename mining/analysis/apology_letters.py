@@ -1,5 +1,5 @@
 """Dossiers that owed the citizen an apology letter (Phiếu xin lỗi và hẹn lại ngày trả kết
-quả, DOMAIN.md §1.3), and whether one was logged in time."""
+quả, docs/domain.md §1.3), and whether one was logged in time."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Conformance of dossiers to the normative one-stop flow (DOMAIN.md §1.2, §1.5, §2).
+"""Conformance of dossiers to the normative one-stop flow (docs/domain.md §1.2, §1.5, §2).
 
 Two parts. Rule checks are Ibis queries over every event of the view (fast on the whole log)
 and name the dossiers that break each rule. Token-based replay (pm4py) runs on a seeded random
@@ -39,7 +39,7 @@ RULES = {
         "to the centre (no return_to_centre between the last transfer and the delivery).",
     "five_on_spot_left_centre":
         "A '5 tại chỗ' dossier left the centre (transfer_to_agency, assign_handler or "
-        "return_to_centre), which that model excludes (DOMAIN.md §2).",
+        "return_to_centre), which that model excludes (docs/domain.md §2).",
 }
 
 

@@ -1,7 +1,7 @@
 """Decision 766 indicators measurable from a dossier log, and their points.
 
 The period is the view: filter its cases on ``received_at`` first (766 counts dossiers by
-NgayTiepNhan). Indicator definitions and scoring: DOMAIN.md §1.5 and §3; thresholds, points
+NgayTiepNhan). Indicator definitions and scoring: docs/domain.md §1.5 and §3; thresholds, points
 and configurable rules: ``datasets/kpi_766.json``.
 """
 
@@ -38,7 +38,7 @@ REASONS: dict[str, str] = {
     "missing_columns": "no {columns} column",
     "no_denominator": "no dossier in the denominator",
     "not_scored": "informative, not scored",
-    "weight_unknown": "weight unknown (DOMAIN.md §8 q2)",
+    "weight_unknown": "weight unknown (docs/domain.md §8 q2)",
     "threshold_unknown": "threshold unknown",
 }
 

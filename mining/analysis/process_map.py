@@ -5,7 +5,7 @@ counts over the events of one dossier per variant (all dossiers of a variant sha
 transitions), which avoids distinct counts over millions of events; waiting and service times
 are aggregated over every event. Durations follow the analysis table's convention: unqualified
 names are wall-clock (``wait_hours``, ``service_seconds``), ``working`` names count office
-time only (README, "Working time").
+time only (docs/analysis.md, "Working time").
 
 Disco-style sliders simplify the map: ``activities`` keeps the most frequent share of
 activities (the directly-follows relation is then recomputed over the remaining events, as if

@@ -2,7 +2,7 @@
 
 Events are sorted by (case, time) and carry integer codes, the next activity and the time to
 the next event in wall-clock seconds and in working minutes. Cases carry lead times, due dates,
-supplement pauses, the on-time class of Decision 766 (DOMAIN.md §1.5) and a variant id.
+supplement pauses, the on-time class of Decision 766 (docs/domain.md §1.5) and a variant id.
 """
 
 from __future__ import annotations

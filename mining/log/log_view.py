@@ -15,8 +15,8 @@ from dossierflow.mining.log.workspace import Workspace, _storable, _typed_memtab
 class LogView:
     """Events and cases of a (possibly filtered) log.
 
-    ``events`` and ``cases`` are the columns of the analysis-ready tables (README, "Analysis-
-    ready workspace"); ``minutes_per_day`` converts working minutes to legal days.
+    ``events`` and ``cases`` are the columns of the analysis-ready tables (docs/importing.md,
+    "Analysis-ready workspace"); ``minutes_per_day`` converts working minutes to legal days.
     """
 
     events: ibis.Table

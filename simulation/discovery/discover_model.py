@@ -1,6 +1,6 @@
 """Discover a simulation model from a log: ``discover_model(log, start=…, end=…)``.
 
-What is learnt, and how (the README's "How the model is learnt" has the whole account; every
+What is learnt, and how (docs/simulation.md, "How the model is learnt", has the whole account; every
 default a log forces is written to ``Discovery.notes``); each part is a module of this
 package:
 

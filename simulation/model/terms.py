@@ -20,7 +20,7 @@ DURATION_KINDS: tuple[DurationKind, ...] = typing.get_args(DurationKind)
 DURATION_BASES: tuple[DurationBasis, ...] = typing.get_args(DurationBasis)
 START, END = "start", "end"
 
-# Activity ids of DOMAIN.md §6; the project vocabulary (datasets/vocabulary/activities.csv)
+# Activity ids of docs/domain.md §6; the project vocabulary (datasets/vocabulary/activities.csv)
 # adds to them. Others must be declared in Model.extra_activities, so that a typo is caught
 # rather than simulated.
 ACTIVITIES = (
@@ -41,12 +41,12 @@ RESULT_ACTIVITIES = ("return_to_centre", "issue_result", "approve_sign")
 
 
 def known_activities() -> frozenset[str]:
-    """Activity ids a step may use without declaring them: DOMAIN §6 and the vocabulary."""
+    """Activity ids a step may use without declaring them: docs/domain.md §6 and the vocabulary."""
     try:
         from dossierflow.mining.vocabulary import activities
 
         return frozenset(ACTIVITIES) | frozenset(activities().index)
-    except Exception:  # noqa: BLE001 - without the vocabulary, DOMAIN §6 suffices
+    except Exception:  # noqa: BLE001 - without the vocabulary, docs/domain.md §6 suffices
         return frozenset(ACTIVITIES)
 
 

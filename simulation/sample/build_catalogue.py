@@ -7,7 +7,7 @@ the committed files byte for byte::
 
     python -m dossierflow.simulation.sample.build_catalogue --out datasets/catalogue
 
-The procedures of DOMAIN.md §7 keep their real names and legal times; every other row is
+The procedures of docs/domain.md §7 keep their real names and legal times; every other row is
 synthetic, built from the usual verbs and objects of each field. Procedure codes have the
 national format but are synthetic. :mod:`dossierflow.simulation.sample.catalogue` reads the
 written files back.

@@ -125,7 +125,7 @@ def _fixed(row: dict[str, str]) -> Procedure:
     eligible = row.get("five_on_spot_eligible") == "1"
     source = "synthetic"
     if "domain_ref" in row:
-        source = f"DOMAIN §7 {row['domain_ref'].split()[-1]} [{row['source_marker']}]"
+        source = f"docs/domain.md §7 {row['domain_ref'].split()[-1]} [{row['source_marker']}]"
     return Procedure(
         row["agency_id"], row["field_vi"], row["field_en"], row["name_vi"], row["name_en"],
         float(row["legal_days"]), row["result_type"], eligible,

@@ -1,7 +1,7 @@
 """Calibration report of the Bắc Ninh centre model: the article's figures against a run.
 
 ``measure(result)`` gives one row per figure: the target and its tolerance, the measured value
-and the measurement period (DOMAIN.md §3 for the indicator each figure maps to).
+and the measurement period (docs/domain.md §3 for the indicator each figure maps to).
 ``office_hours_violations(result)`` counts the events outside office hours or on days off that
 the model does not allow (``ALLOWED_OUTSIDE_HOURS`` says which are allowed, and why), checked
 with :class:`dossierflow.mining.log.working_time.WorkCalendar`.

@@ -2,7 +2,7 @@
 
 ``centre_model(seed=…, scale=1.0)`` builds a :class:`~dossierflow.simulation.model.Model` from the synthetic
 catalogue (``dossierflow.simulation.sample.catalogue``: 21 agencies, 1,481 procedures, their reforms) whose run
-reproduces the article's figures (DOMAIN.md header and §3); ``sample_period(full)`` gives the
+reproduces the article's figures (docs/domain.md header and §3); ``sample_period(full)`` gives the
 sample's horizon. The synthetic Bắc Ninh sample is a run of the engine on this model.
 
 **Structure.**
@@ -29,22 +29,22 @@ sample's horizon. The synthetic Bắc Ninh sample is a run of the engine on this
   officers at the centre → collect_fee → deliver_result, minutes to hours, nothing leaves the
   centre; incomplete dossiers are refused with guidance.
 * *Apologies*: a dossier whose result will be late gets ``apology_reschedule`` half a working
-  day before its due date (Phiếu xin lỗi, DOMAIN §1.3).
+  day before its due date (Phiếu xin lỗi, docs/domain.md §1.3).
 * *Pools per agency*: counter officers at the centre (agencies with under half an officer's
   counter work share the centre's own counter, ``PASC_PROV``), clerks, case handlers (each
   keeping ``HANDLER_FILES`` files open), division heads, department leaders and, for agencies
   with 5 tại chỗ procedures, delegated officers. Staff are planned per half-year from the
   expected work (``dossierflow.simulation.pool_sizing``), with extra delegated officers from the day a
   procedure moves to 5 tại chỗ and every pool reinforced over the surge before Tết.
-* *No weekend counters* and no out-of-hours intake by default: DOMAIN §2's Sunday service and
-  out-of-hours practices are commune-level ones of 2025, and DOMAIN §1.2 has online dossiers
+* *No weekend counters* and no out-of-hours intake by default: docs/domain.md §2's Sunday service and
+  out-of-hours practices are commune-level ones of 2025, and docs/domain.md §1.2 has online dossiers
   wait as "mới đăng ký" until an officer receives them in office hours (the legal clock then
   starts). ``out_of_hours_online=True`` lets the counters receive online dossiers at once.
 * *Dossier numbers*: ``<agency code>-<yymmdd>-<nnnn>`` (e.g. ``SGTVT-230512-0007``): the
   agency's code of agencies.csv, the day of submission, the agency's sequence that day.
 
 **Calibrated parameters** (minutes are working minutes of the 07:30–11:30, 13:30–17:00 office
-day, 450 to a legal day; [I] = our inference, [GK] = general knowledge, as in DOMAIN.md):
+day, 450 to a legal day; [I] = our inference, [GK] = general knowledge, as in docs/domain.md):
 
 ========================  ==============================  =========================================
 parameter                 value                           why
@@ -76,7 +76,7 @@ AGENCY_ONLINE             DPI 1.35, tax 1.30, social      business registration,
 ONLINE_AFFINITY_SD        0.30 (log scale, seeded)        procedures of one level still differ [I]
 FULLY_ONLINE              0 → 0.17 (2023) of the online   online_full ≈ 6.6 % of all dossiers, kept
                           dossiers of "full" procedures   apart from online_partial; Bắc Ninh was
-                                                          < 10 % fully online in 2024 (DOMAIN §3)
+                                                          < 10 % fully online in 2024 (docs/domain.md §3)
 POSTAL                    1.5 % of paper dossiers         public post is marginal [I]
 DIGITISED                 0 until 2021; 0.11 (3/2022),    digitisation at intake from ND 107/2021,
                           0.43 (1/8/2022), 0.63           the 766 index (1/8/2022), TT 01/2023
@@ -96,20 +96,20 @@ RE_APPRAISE               0.08 of the budget              checking a supplement 
 counter steps             receive 12±7, digitise 10±5,    counter practice [I]
                           refuse 6±3, fee 5±2, deliver
                           5±3, electronic transfer 3
-courier                   09:30 and 15:00 batches, trip   DOMAIN §1.2 (paper the same day, or the
+courier                   09:30 and 15:00 batches, trip   docs/domain.md §1.2 (paper the same day, or the
                           25–50 min; a 10–20 min runner   next morning after 15:00); short
                           for procedures under 3 days     procedures cannot wait for the courier [I]
 back office               assign 6±3, review 20±12,       [I]
                           sign 15±8, issue 10±5
-ON_SPOT_MINUTES           40±22                           5 tại chỗ: minutes to hours (DOMAIN §2)
+ON_SPOT_MINUTES           40±22                           5 tại chỗ: minutes to hours (docs/domain.md §2)
 P_REJECT                  1.5 % (5 tại chỗ 0.8 %)         refusals are rare [I]
 P_SUPPLEMENT              6 % (10 % with inspection or    a supplement may be asked once only
-                          consultation), at most once     (61/2018, DOMAIN §1.5) [I for rates]
+                          consultation), at most once     (61/2018, docs/domain.md §1.5) [I for rates]
 P_WITHDRAW                12 % of supplement requests     [I]
 SUPPLEMENT_DAYS           5±4 calendar days (withdrawal   the citizen's delay, paused out of the
-                          7±5)                            legal time (DOMAIN §1.5)
+                          7±5)                            legal time (docs/domain.md §1.5)
 SAME_DAY_CUTOFF           15:00                           "trong ngày" dossiers received later are
-                                                          due the next working day (DOMAIN §7 #21)
+                                                          due the next working day (docs/domain.md §7 #21)
 HANDLER_FILES             4 files open per handler        a handler works several files in turn [I]
 UTILISATION               counter .72, clerk .70,         60–85 % busy where the work allows;
                           handler .75, division .72,      PEAK_UTILISATION .85 caps the busiest
@@ -122,7 +122,7 @@ SHARED_COUNTER_BELOW      0.5 officer                     small agencies are rec
 **Measurement periods** (``dossierflow.simulation.sample.centre_calibration``): dossiers, 5 tại chỗ dossiers and
 2.1 over the dossiers accepted at intake and received 17/5/2017 – 31/8/2023 (766 rule: result
 ready ≤ due date, the supplement pause added to the due date); 3.3 and 4.2 over those received
-1/8/2022 – 31/8/2023, the national 766 system's first period (DOMAIN §1.1); procedures cut:
+1/8/2022 – 31/8/2023, the national 766 system's first period (docs/domain.md §1.1); procedures cut:
 distinct procedures of reforms.csv (880; 842 of the cuts are effective by 31/8/2023).
 Utilisation can only be realistic where the work allows: single officers of small agencies
 (the Foreign Affairs department receives about one dossier a day) stay less busy.
@@ -146,10 +146,10 @@ from dossierflow.simulation.pool_sizing import daily_loads, period_loads
 SEED = 20170517
 
 # -- periods -----------------------------------------------------------------------------------
-OPENED = "2017-05-17"            # the centre opened (DOMAIN timeline, V:S29)
+OPENED = "2017-05-17"            # the centre opened (docs/domain.md timeline, V:S29)
 CUT_OFF = "2023-09-01"           # the article's figures run to 31/8/2023 (end exclusive)
 SAMPLE_START = "2022-09-01"      # the default sample: one year, 1/9/2022 – 31/8/2023
-INDEX_START = "2022-08-01"       # the national 766 system went live (DOMAIN §1.1, V:S6,S7)
+INDEX_START = "2022-08-01"       # the national 766 system went live (docs/domain.md §1.1, V:S6,S7)
 
 # -- demand --------------------------------------------------------------------------------------
 WORKING_DAYS_PER_YEAR = 248.0    # Mon–Fri minus the 11 statutory days off
@@ -478,7 +478,7 @@ def centre_model(*, seed: int = SEED, scale: float = 1.0,
     ``seed`` draws the per-procedure spread of online use; ``scale`` multiplies all arrivals
     (pools are sized on the scaled work, at least one officer each); ``out_of_hours_online``
     lets the counters receive online dossiers at once while the office is closed (off by
-    default: DOMAIN §1.2, online dossiers wait as "mới đăng ký" until office hours).
+    default: docs/domain.md §1.2, online dossiers wait as "mới đăng ký" until office hours).
     """
     if scale <= 0:
         raise ValueError("scale must be positive")
