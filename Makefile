@@ -54,6 +54,7 @@ $(PEERS)/.installed:
 peers: $(PEERS)/.installed
 
 test: install-test system-test peers
+	$(BIN)/ruff check .
 	$(BIN)/pytest
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python

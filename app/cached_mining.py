@@ -1,8 +1,8 @@
 """The mining questions of the pages, cached by workspace key and selection.
 
-Every function takes the key of ``dossierflow.app.state.log_key`` (file + time written, so a re-import
-is a new key) and a ``Selection``; results are kept per argument values, so that going back
-to a filter or slider position already seen costs nothing. One lock serialises the queries:
+Every function takes the key of ``dossierflow.app.state.log_key`` (file + time written, so a
+re-import is a new key) and a ``Selection``; results are kept per argument values, so that going
+back to a filter or slider position already seen costs nothing. One lock serialises the queries:
 the sessions of the app share one DuckDB connection per workspace.
 """
 
@@ -16,9 +16,9 @@ import streamlit as st
 from dossierflow import mining
 from dossierflow.app.selection import Selection
 from dossierflow.mining.analysis.compare import Comparison, Difference, compare_groups
-from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.analysis.process_map import ProcessMap, keep_paths
 from dossierflow.mining.analysis.render_map import Frequency, Performance, render_map
+from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.workspace import Workspace, open_workspace
 
 _LOCK = threading.RLock()

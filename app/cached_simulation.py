@@ -22,7 +22,11 @@ from dossierflow.app import cached_mining as cm
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.simulation import asis
 from dossierflow.simulation.backtest import backtest
-from dossierflow.simulation.discovery.discover_model import Discovery, discover_model, learning_window
+from dossierflow.simulation.discovery.discover_model import (
+    Discovery,
+    discover_model,
+    learning_window,
+)
 from dossierflow.simulation.five_on_spot_candidates import five_on_spot_candidates
 from dossierflow.simulation.model import Model
 from dossierflow.simulation.proposals import time_cut_proposals

@@ -20,12 +20,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @cli.command("import")
 def import_command(
-    path: Annotated[Path, typer.Argument(help="Event log or dossier list: CSV, XLSX, Parquet, XES.")],
+    path: Annotated[Path, typer.Argument(
+        help="Event log or dossier list: CSV, XLSX, Parquet, XES.")],
     mapping: Annotated[Path | None, typer.Option(help="JSON column mapping file.")] = None,
     cases: Annotated[Path | None, typer.Option(
         help="A dossier list (a row per dossier) to join on the dossier id.")] = None,
     sheet: Annotated[str | None, typer.Option(help="Excel sheet (default: the first).")] = None,
-    name: Annotated[str | None, typer.Option(help="Workspace name (default: from the file).")] = None,
+    name: Annotated[str | None, typer.Option(
+        help="Workspace name (default: from the file).")] = None,
 ) -> None:
     """Import a log into a workspace and print the mapping, validation report and summary."""
     from dossierflow.mining.log.import_and_store import import_to_workspace
@@ -89,9 +91,16 @@ def mine_command(
     """Write kpis.json, dfg.csv, variants.csv, bottlenecks.csv and map.dot (+ map.svg)."""
     import json
 
-    from dossierflow.mining import apply_filters, bottlenecks, kpis, process_map, scorecard, variants
-    from dossierflow.mining.log.open_log import open_log
+    from dossierflow.mining import (
+        apply_filters,
+        bottlenecks,
+        kpis,
+        process_map,
+        scorecard,
+        variants,
+    )
     from dossierflow.mining.analysis.render_map import Performance, render_map, render_svg
+    from dossierflow.mining.log.open_log import open_log
 
     view = apply_filters(open_log(log), _filters(agency, procedure, field, channel, model,
                                                  on_time, start, end))
@@ -132,8 +141,8 @@ def compare_command(
 ) -> None:
     """Compare two groups: edges with shares, waits, p- and q-values; a difference map."""
     from dossierflow.mining.analysis.compare import Difference, compare_groups
-    from dossierflow.mining.log.open_log import open_log
     from dossierflow.mining.analysis.render_map import render_map, render_svg
+    from dossierflow.mining.log.open_log import open_log
 
     result = compare_groups(open_log(log), by=by, a=a, b=b, min_support=min_support)
     out.mkdir(parents=True, exist_ok=True)
@@ -161,8 +170,8 @@ def sample_command(
     import pandas as pd
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from dossierflow.simulation.sample.centre_model import centre_model, sample_period
     from dossierflow.simulation.engine import simulate
+    from dossierflow.simulation.sample.centre_model import centre_model, sample_period
     from dossierflow.simulation.sample.sample_output import write_sample
 
     first, last = sample_period(full)
@@ -219,8 +228,8 @@ def export_command(
     """Export a (filtered) log for other tools, personal data pseudonymised by default."""
     from dossierflow.mining import apply_filters
     from dossierflow.mining.export.export_log import export_log
-    from dossierflow.mining.log.open_log import open_log
     from dossierflow.mining.export.pseudonymise import KEY_ENV, default_personal_fields
+    from dossierflow.mining.log.open_log import open_log
 
     if key_env and not no_pseudonymise and not os.environ.get(key_env):
         raise DossierflowError(f"the environment variable {key_env} (--key-env) is not set.",

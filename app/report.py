@@ -23,13 +23,22 @@ from dossierflow.app.formats import MISSING, fmt_date, fmt_datetime, fmt_number,
 from dossierflow.app.i18n import reason_text, t
 from dossierflow.app.value_labels import value_label
 from dossierflow.mining import bottlenecks, kpis, process_map, scorecard
-from dossierflow.mining.log.analysis_table import AnalysisLog
+from dossierflow.mining.analysis.render_map import (
+    Performance,
+    render_map,
+    render_svg,
+    svg_available,
+)
 from dossierflow.mining.errors import DossierflowError
+from dossierflow.mining.log.analysis_table import AnalysisLog
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.open_log import open_analysis_log
-from dossierflow.mining.analysis.render_map import Performance, render_map, render_svg, svg_available
 from dossierflow.mining.vocabulary import TZ, activity_label
-from dossierflow.simulation.discovery.discover_model import Discovery, discover_model, learning_window
+from dossierflow.simulation.discovery.discover_model import (
+    Discovery,
+    discover_model,
+    learning_window,
+)
 from dossierflow.simulation.experiment import run_experiment
 from dossierflow.simulation.five_on_spot_candidates import five_on_spot_candidates
 from dossierflow.simulation.proposals import TARGET, time_cut_proposals

@@ -16,9 +16,19 @@ from dossierflow.app.i18n import t
 from dossierflow.app.url_widgets import KEEP
 from dossierflow.mining.vocabulary import FIVE_ON_SPOT
 from dossierflow.simulation.model import Model
-from dossierflow.simulation.scenarios import (CHANGES, TIME_CUT_MODES, ChannelShift, Demand, FiveOnSpot,
-                                  Scenario, ScenarioError, Staffing, TimeCut, check_scenario,
-                                  scenario_from_dict)
+from dossierflow.simulation.scenarios import (
+    CHANGES,
+    TIME_CUT_MODES,
+    ChannelShift,
+    Demand,
+    FiveOnSpot,
+    Scenario,
+    ScenarioError,
+    Staffing,
+    TimeCut,
+    check_scenario,
+    scenario_from_dict,
+)
 
 DRAFT, KEPT, MESSAGE = "sc_draft", "sc_scenarios", "sc_message"
 NAME = "scenario_name"

@@ -25,7 +25,8 @@ class Selection:
     procedure_column: str = "procedure_id"
 
     def filters(self) -> list:
-        """The ``dossierflow.mining.log.filters`` values of this selection, in the order they apply."""
+        """The ``dossierflow.mining.log.filters`` values of this selection, in the order they
+        apply."""
         chosen = []
         if self.start or self.end:
             end = self.end + dt.timedelta(days=1) if self.end else None

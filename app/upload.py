@@ -7,10 +7,10 @@ import re
 
 import pandas as pd
 
-from dossierflow.mining.io.columns import ALL_FIELDS, MappingFile
 from dossierflow.mining.errors import ColumnMappingError, InputFileError
-from dossierflow.mining.log.import_and_store import StoredImport, import_to_workspace
+from dossierflow.mining.io.columns import ALL_FIELDS, MappingFile
 from dossierflow.mining.io.read_table import read_table
+from dossierflow.mining.log.import_and_store import StoredImport, import_to_workspace
 from dossierflow.mining.log.workspace import default_name, workspace_home
 
 TYPES = (".csv", ".xlsx", ".parquet", ".xes", ".xes.gz")

@@ -26,9 +26,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
+from simulation_speed import BENCH, YEAR, province_model  # noqa: E402
+
 from dossierflow.simulation.experiment import run_experiment  # noqa: E402
 from dossierflow.simulation.scenarios import Scenario, TimeCut  # noqa: E402
-from simulation_speed import BENCH, YEAR, province_model  # noqa: E402
 
 TARGET_SECONDS = 60.0
 

@@ -62,8 +62,8 @@ def peak_gb() -> float:
 
 def measure(path: str) -> None:
     """Run in a child process: import, prepare, store; print JSON timings."""
-    from dossierflow.mining.log.analysis_table import prepare
     from dossierflow.mining.io.import_log import import_log
+    from dossierflow.mining.log.analysis_table import prepare
     from dossierflow.mining.log.workspace import save_workspace
 
     t0 = time.perf_counter()

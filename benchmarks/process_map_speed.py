@@ -152,9 +152,9 @@ def _timed(results: dict, name: str, call):
 
 def _round(view, agency: str) -> tuple[dict, dict]:
     """One round of the questions; their times and what they found."""
-    from dossierflow.mining.log.filters import agency_in, apply_filters
     from dossierflow.mining.analysis.kpis import kpis
     from dossierflow.mining.analysis.process_map import process_map
+    from dossierflow.mining.log.filters import agency_in, apply_filters
     from dossierflow.mining.log.variants import variants
 
     times: dict = {}

@@ -39,8 +39,18 @@ import pandas as pd  # noqa: E402
 
 from dossierflow.simulation.engine import model_calendar, simulate  # noqa: E402
 from dossierflow.simulation.fidelity import FidelityError, peers_python  # noqa: E402
-from dossierflow.simulation.model import (ArrivalProfile, BatchSchedule, Deadlines, Duration, Model,  # noqa: E402
-                              Procedure, Process, ResourcePool, Step, Transition)
+from dossierflow.simulation.model import (  # noqa: E402
+    ArrivalProfile,
+    BatchSchedule,
+    Deadlines,
+    Duration,
+    Model,
+    Procedure,
+    Process,
+    ResourcePool,
+    Step,
+    Transition,
+)
 
 YEAR = ("2024-01-01", "2025-01-01")
 

@@ -20,8 +20,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.log.analysis_table import AnalysisLog
 from dossierflow.mining.errors import DossierflowError
+from dossierflow.mining.log.analysis_table import AnalysisLog
 from dossierflow.mining.vocabulary import TZ
 from dossierflow.simulation.discovery.discover_model import DiscoveryError, discover_model
 from dossierflow.simulation.experiment import replicate

@@ -16,10 +16,14 @@ import time
 
 import pandas as pd
 from log_distance_measures.absolute_event_distribution import absolute_event_distribution_distance
-from log_distance_measures.circadian_event_distribution import (
-    circadian_event_distribution_distance)
-from log_distance_measures.config import (DistanceMetric, EventLogIDs, discretize_to_day,
-                                          discretize_to_hour, discretize_to_minute)
+from log_distance_measures.circadian_event_distribution import circadian_event_distribution_distance
+from log_distance_measures.config import (
+    DistanceMetric,
+    EventLogIDs,
+    discretize_to_day,
+    discretize_to_hour,
+    discretize_to_minute,
+)
 from log_distance_measures.cycle_time_distribution import cycle_time_distribution_distance
 from log_distance_measures.n_gram_distribution import n_gram_distribution_distance
 from log_distance_measures.relative_event_distribution import relative_event_distribution_distance

@@ -21,8 +21,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dossierflow.simulation.model import (CHANNELS, END, ONLINE_CHANNELS, START, Model, Procedure, Process,
-                              case_classes, interpolate_points, parse_day)
+from dossierflow.simulation.model import (
+    CHANNELS,
+    END,
+    ONLINE_CHANNELS,
+    START,
+    Model,
+    Procedure,
+    Process,
+    case_classes,
+    interpolate_points,
+    parse_day,
+)
 
 _DAY = np.timedelta64(1, "D")
 

@@ -35,9 +35,22 @@ from typing import Any
 
 from defusedxml import ElementTree
 
-from dossierflow.simulation.model import (END, START, ArrivalProfile, CalendarSpec, Deadlines, Duration,
-                              Model, ModelError, Procedure, Process, ResourcePool, Step,
-                              Transition, known_activities)
+from dossierflow.simulation.model import (
+    END,
+    START,
+    ArrivalProfile,
+    CalendarSpec,
+    Deadlines,
+    Duration,
+    Model,
+    ModelError,
+    Procedure,
+    Process,
+    ResourcePool,
+    Step,
+    Transition,
+    known_activities,
+)
 
 _DAYS = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
 _TASKS = {"task", "userTask", "serviceTask", "manualTask", "scriptTask", "sendTask",

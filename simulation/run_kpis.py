@@ -1,8 +1,8 @@
 """The figures of one simulation run that experiments compare: lead times, the on-time rate,
 citizen-days, dossiers at risk, waiting per step, utilisation and queues.
 
-Definitions match the analysis of a real log (``dossierflow.mining.log.analysis_table``): lead time from the
-receipt (the legal clock's start) to the result being ready, in working days of the model's
+Definitions match the analysis of a real log (``dossierflow.mining.log.analysis_table``): lead time
+from the receipt (the legal clock's start) to the result being ready, in working days of the model's
 calendar and in calendar days; on time when the result is ready by the due date (supplement
 pauses excluded) and the supplement was requested at most once (Decision 766). Refused and
 withdrawn dossiers count for volumes, not for lead times or the on-time rate.

@@ -30,8 +30,19 @@ import numpy as np
 import yaml
 
 from dossierflow.mining.errors import FieldError
-from dossierflow.simulation.model import (END, ONLINE_CHANNELS, START, Duration, Model, Process,
-                              Procedure, ResourcePool, Step, Transition, ident)
+from dossierflow.simulation.model import (
+    END,
+    ONLINE_CHANNELS,
+    START,
+    Duration,
+    Model,
+    Procedure,
+    Process,
+    ResourcePool,
+    Step,
+    Transition,
+    ident,
+)
 from dossierflow.simulation.pool_sizing import expected_visits
 
 TimeCutMode = Literal["deadline", "deadline_and_process"]
@@ -62,7 +73,8 @@ def _procedures(model: Model, ids: list[str] | None, field_name: str) -> list[Pr
         return list(model.procedures)
     if isinstance(ids, str) or not ids:
         raise ScenarioError("'procedures' must be a non-empty list of procedure ids.",
-                            field=field_name, fix='write procedures: ["1.001234", "2.000567"] (codes in quotes).')
+                            field=field_name,
+                            fix='write procedures: ["1.001234", "2.000567"] (codes in quotes).')
     out = []
     for i, pid in enumerate(ids):
         hit = [p for p in model.procedures if str(pid) in (p.id, p.output_id)]

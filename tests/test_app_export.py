@@ -97,7 +97,8 @@ def test_every_other_file(monkeypatch, mini_log, downloads):
         prepare(app, part, fmt)
         _, data = download(app, downloads, part)
         assert data.startswith(head), (part, data[:20])
-    drawing = importlib.import_module("dossierflow.mining.analysis.render_map")  # the module, not the function
+    # the module, not the function of the same name
+    drawing = importlib.import_module("dossierflow.mining.analysis.render_map")
     if drawing.svg_available():
         prepare(app, "map", "svg")
         assert b"<svg" in download(app, downloads, "map")[1]

@@ -1,6 +1,6 @@
-"""The as-is check (dossierflow.simulation.asis): its figures of a log agree with a plain pandas count, and
-models learnt from logs dossierflow did not write reproduce them — the public logs and the
-one-year sample within 5 % on the median lead time and 2 points on the on-time rate (the
+"""The as-is check (dossierflow.simulation.asis): its figures of a log agree with a plain pandas
+count, and models learnt from logs dossierflow did not write reproduce them — the public logs and
+the one-year sample within 5 % on the median lead time and 2 points on the on-time rate (the
 SimPy centre's own check is in test_simpy_ground_truth.py)."""
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dossierflow.mining.log.analysis_table import prepare
 from dossierflow.mining.io.import_log import import_log
+from dossierflow.mining.log.analysis_table import prepare
 from dossierflow.mining.log.open_log import open_analysis_log
 from dossierflow.simulation import asis
-from dossierflow.simulation.sample.centre_model import centre_model, sample_period
 from dossierflow.simulation.discovery.discover_model import discover_model, learning_window
 from dossierflow.simulation.engine import simulate
+from dossierflow.simulation.sample.centre_model import centre_model, sample_period
 from dossierflow.simulation.sample.sample_output import write_sample
 
 LEAD, ON_TIME = 0.05, 0.02

@@ -8,9 +8,9 @@ import pytest
 
 from dossierflow.mining.log.analysis_table import prepare
 from dossierflow.simulation.backtest import backtest, find_reforms
-from dossierflow.simulation.sample.centre_model import duration_scales
 from dossierflow.simulation.engine import simulate
 from dossierflow.simulation.proposals import time_cut_proposals
+from dossierflow.simulation.sample.centre_model import duration_scales
 from dossierflow.simulation.sample.sample_output import to_imported
 from tests.support.ground_truth import centre
 

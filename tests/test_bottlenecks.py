@@ -12,9 +12,9 @@ from dossierflow.mining import import_log, prepare
 from dossierflow.mining.analysis.apology_letters import apology_letters
 from dossierflow.mining.analysis.bottlenecks import bottlenecks
 from dossierflow.mining.analysis.late_attribution import late_attribution
-from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.analysis.rework_loops import rework_loops
 from dossierflow.mining.analysis.waiting_causes import waiting_causes
+from dossierflow.mining.log.log_view import LogView
 
 DAY = 450.0
 

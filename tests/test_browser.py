@@ -14,8 +14,16 @@ from pathlib import Path
 import pytest
 
 from dossierflow.mining import import_to_workspace
-from tests.support.browser import (browser_or_skip, clear_screenshots, launch_args, query,
-                                   screenshot, served_app, tail, wait_idle)
+from tests.support.browser import (
+    browser_or_skip,
+    clear_screenshots,
+    launch_args,
+    query,
+    screenshot,
+    served_app,
+    tail,
+    wait_idle,
+)
 from tests.support.paths import MINI
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]

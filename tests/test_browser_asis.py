@@ -13,8 +13,14 @@ import pandas as pd
 import pytest
 
 from dossierflow.mining import import_to_workspace
-from tests.support.browser import (browser_or_skip, launch_args, screenshot, served_app, tail,
-                                   wait_idle)
+from tests.support.browser import (
+    browser_or_skip,
+    launch_args,
+    screenshot,
+    served_app,
+    tail,
+    wait_idle,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
 

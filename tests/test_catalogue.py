@@ -15,7 +15,8 @@ from dossierflow.simulation.sample import build_catalogue, catalogue, catalogue_
 
 FILES = ("agencies.csv", "procedures.csv", "reforms.csv")
 
-# docs/domain.md §7 rows that belong at the provincial centre: (agency before 2025, name, legal days).
+# docs/domain.md §7 rows that belong at the provincial centre: (agency before 2025, name,
+# legal days).
 REAL = [
     ("DEPT_PLAN_INVEST", "Đăng ký thành lập doanh nghiệp tư nhân", 3),
     ("DEPT_PLAN_INVEST", "Đăng ký thành lập công ty cổ phần", 3),

@@ -17,11 +17,11 @@ import pandas as pd
 import pytest
 
 from dossierflow.mining.log.working_time import TZ
+from dossierflow.simulation.engine import model_calendar, simulate
+from dossierflow.simulation.model import Model
 from dossierflow.simulation.sample import catalogue
 from dossierflow.simulation.sample.centre_calibration import ALLOWED_OUTSIDE_HOURS
 from dossierflow.simulation.sample.centre_model import centre_model, sample_period
-from dossierflow.simulation.engine import model_calendar, simulate
-from dossierflow.simulation.model import Model
 
 ROOT = Path(__file__).resolve().parents[1]
 MEMORY_LIMIT_MIB = 4096  # the issue's ceiling for `dossierflow sample --full`
@@ -49,10 +49,11 @@ def test_full_sample_reproduces_the_article():
     memory is its own). Events outside office hours or on days off are allowed only for
     ALLOWED_OUTSIDE_HOURS: submit_online (a citizen submits at any time), and the end of a
     citizen's wait, supplement_received and withdraw; every other event, its start and its end,
-    lies in an office session of a working day (dossierflow.mining.log.working_time.WorkCalendar)."""
-    out = subprocess.run([sys.executable, "-m", "dossierflow.simulation.sample.centre_calibration", "--full",
-                          "--seed", "1", "--json"], cwd=ROOT, capture_output=True, text=True,
-                         timeout=900)
+    lies in an office session of a working day
+    (dossierflow.mining.log.working_time.WorkCalendar)."""
+    out = subprocess.run([sys.executable, "-m", "dossierflow.simulation.sample.centre_calibration",
+                          "--full", "--seed", "1", "--json"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=900)
     assert out.returncode == 0, out.stderr[-3000:]
     report = json.loads(out.stdout.strip().splitlines()[-1])
     table = pd.DataFrame(report["figures"])
@@ -251,8 +252,16 @@ def test_scale_and_seed_change_the_model(model):
 # -- engine features the centre model relies on ----------------------------------------------------
 
 def _station(**pool) -> Model:
-    from dossierflow.simulation.model import (ArrivalProfile, Deadlines, Duration, Procedure, Process,
-                                  ResourcePool, Step, Transition)
+    from dossierflow.simulation.model import (
+        ArrivalProfile,
+        Deadlines,
+        Duration,
+        Procedure,
+        Process,
+        ResourcePool,
+        Step,
+        Transition,
+    )
 
     return Model(
         pools=[ResourcePool(id="desk", agency="SYT", role="handler", **pool)],

@@ -13,10 +13,10 @@ import pytest
 
 from dossierflow.mining import ColumnMappingError, import_log, prepare
 from dossierflow.mining.analysis.compare import Difference, compare, compare_groups, heatmap
-from dossierflow.mining.log.filters import AttributeEquals, TimeRange
-from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.analysis.process_map import END, START
 from dossierflow.mining.analysis.render_map import render_map
+from dossierflow.mining.log.filters import AttributeEquals, TimeRange
+from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.working_time import WorkCalendar
 
 N = 120  # dossiers per group

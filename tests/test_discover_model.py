@@ -22,8 +22,16 @@ from dossierflow.mining.log.analysis_table import prepare
 from dossierflow.mining.log.open_log import open_analysis_log
 from dossierflow.simulation.discovery.discover_model import DiscoveryError, discover_model
 from dossierflow.simulation.engine import model_calendar, simulate
-from dossierflow.simulation.model import (ONLINE_CHANNELS, ArrivalProfile, Duration, Model, Procedure,
-                              Step, Transition, case_classes)
+from dossierflow.simulation.model import (
+    ONLINE_CHANNELS,
+    ArrivalProfile,
+    Duration,
+    Model,
+    Procedure,
+    Step,
+    Transition,
+    case_classes,
+)
 from dossierflow.simulation.pool_sizing import expected_visits
 from dossierflow.simulation.run_kpis import run_kpis
 from dossierflow.simulation.sample.sample_output import to_imported

@@ -1,4 +1,5 @@
-"""Tests of the simulation model and engine (dossierflow.simulation.model, dossierflow.simulation.engine)."""
+"""Tests of the simulation model and engine (dossierflow.simulation.model,
+dossierflow.simulation.engine)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,19 @@ import pytest
 
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.simulation.engine import SimulationError, model_calendar, simulate
-from dossierflow.simulation.model import (ArrivalProfile, CalendarSpec, Deadlines, Duration,
-                                          Model, ModelError, Procedure, Process, ResourcePool,
-                                          Step, Transition)
+from dossierflow.simulation.model import (
+    ArrivalProfile,
+    CalendarSpec,
+    Deadlines,
+    Duration,
+    Model,
+    ModelError,
+    Procedure,
+    Process,
+    ResourcePool,
+    Step,
+    Transition,
+)
 from tests.support.models import centre
 
 MINUTES_PER_DAY = 450.0  # 07:30–11:30 and 13:30–17:00

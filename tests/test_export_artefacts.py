@@ -15,8 +15,16 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dossierflow.mining import (DossierflowError, Performance, discover, import_log, kpis, prepare,
-                    process_map, scorecard)
+from dossierflow.mining import (
+    DossierflowError,
+    Performance,
+    discover,
+    import_log,
+    kpis,
+    prepare,
+    process_map,
+    scorecard,
+)
 from dossierflow.mining.export.export_map import export_map
 from dossierflow.mining.export.export_model import export_model
 from dossierflow.mining.export.export_tables import export_kpis, export_table

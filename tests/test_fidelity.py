@@ -1,4 +1,5 @@
-"""Simulation fidelity (dossierflow.simulation.fidelity): log-distance-measures run in the peer virtualenv.
+"""Simulation fidelity (dossierflow.simulation.fidelity): log-distance-measures run in the peer
+virtualenv.
 
 Tests that compute distances skip when the peer interpreter is absent (`make peers` builds it).
 """

@@ -12,11 +12,14 @@ from sklearn.metrics import roc_auc_score
 
 from dossierflow.mining import import_log, prepare
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.simulation.engine import simulate
+from dossierflow.simulation.five_on_spot_candidates import (
+    FEATURES,
+    CandidatesError,
+    five_on_spot_candidates,
+)
 from dossierflow.simulation.sample import catalogue
 from dossierflow.simulation.sample.centre_model import centre_model
-from dossierflow.simulation.engine import simulate
-from dossierflow.simulation.five_on_spot_candidates import (FEATURES, CandidatesError,
-                                                five_on_spot_candidates)
 from dossierflow.simulation.sample.sample_output import to_imported
 
 DAY = 450.0  # office minutes a day, 07:30–11:30 and 13:30–17:00; March 2024 has no holiday

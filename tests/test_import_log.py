@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from dossierflow.mining import (ColumnMappingError, MappingFile, TimestampError, import_log, prepare)
+from dossierflow.mining import ColumnMappingError, MappingFile, TimestampError, import_log, prepare
 
 
 def write(tmp_path, name, text, encoding="utf-8"):

@@ -10,8 +10,14 @@ import zipfile
 
 import pytest
 
-from dossierflow.mining import (ColumnMappingError, DossierflowError, InputFileError, TimestampError,
-                    UnsafeInputError, import_log)
+from dossierflow.mining import (
+    ColumnMappingError,
+    DossierflowError,
+    InputFileError,
+    TimestampError,
+    UnsafeInputError,
+    import_log,
+)
 
 OK = "case_id,activity,timestamp\nc1,receive,2024-03-04 08:00\nc1,appraise,2024-03-05 09:00\n"
 XES_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'

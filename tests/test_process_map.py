@@ -18,6 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossierflow.mining import ColumnMappingError, import_log, prepare
+from dossierflow.mining.analysis.process_map import END, START, process_map
+from dossierflow.mining.io.import_log import ImportedLog
 from dossierflow.mining.log.filters import (
     AttributeEquals,
     AttributeIn,
@@ -33,9 +35,7 @@ from dossierflow.mining.log.filters import (
     model_in,
     procedure_in,
 )
-from dossierflow.mining.io.import_log import ImportedLog
 from dossierflow.mining.log.log_view import LogView
-from dossierflow.mining.analysis.process_map import END, START, process_map
 from dossierflow.mining.log.variants import case_timeline, variants
 from dossierflow.mining.log.working_time import WorkCalendar
 
@@ -96,8 +96,8 @@ def test_equal_to_pm4py(public_dir, pm4py, name):
 @pytest.mark.filterwarnings("ignore")
 def test_equal_to_pm4py_on_the_sample(pm4py, tmp_path):
     """Two weeks of the synthetic Bắc Ninh sample, read by both from the same file."""
-    from dossierflow.simulation.sample.centre_model import centre_model
     from dossierflow.simulation.engine import simulate
+    from dossierflow.simulation.sample.centre_model import centre_model
     from dossierflow.simulation.sample.sample_output import write_sample
 
     result = simulate(centre_model(), start="2023-03-06", end="2023-03-20", seed=5)

@@ -14,10 +14,16 @@ import pyarrow.parquet as pq
 import pytest
 
 from dossierflow.mining import DossierflowError, import_log
-from dossierflow.mining.io.columns import ALL_FIELDS
 from dossierflow.mining.export.export_log import export_log
-from dossierflow.mining.export.pseudonymise import (KEY_ENV, default_personal_fields, personal_columns, pseudonym,
-                                 pseudonym_key, pseudonymise)
+from dossierflow.mining.export.pseudonymise import (
+    KEY_ENV,
+    default_personal_fields,
+    personal_columns,
+    pseudonym,
+    pseudonym_key,
+    pseudonymise,
+)
+from dossierflow.mining.io.columns import ALL_FIELDS
 
 KEY = "a-test-key-of-enough-length"
 FORMATS = ("csv", "xlsx", "parquet", "xes", "xes.gz")

@@ -74,7 +74,7 @@ TCVN3 = (b"M\xb7 h\xe5 s\xac,T\xaan th\xf1 t\xf4c\n1,\xa7\xa8ng k\xfd h\xe9 kinh
          b"2,H\xe5 s\xac \xae\xb7 ti\xd5p nh\xcbn\n")
 # the same text in VNI-Windows, once opened as Western European and saved as UTF-8
 VNI_MOJIBAKE = ("Maõ hoà sô,Teân thuû tuïc\n1,Ñaêng kyù hoä kinh doanh\n"
-                "2,Hoà sô ñaõ tieáp nhaän\n").encode("utf-8")
+                "2,Hoà sô ñaõ tieáp nhaän\n").encode()
 
 
 def workbook(path: Path, rows: list[list], sheets: tuple[str, ...] = ("Danh sách",),

@@ -14,9 +14,15 @@ import pandas as pd
 import pytest
 
 from dossierflow.mining import DossierflowError, import_log, prepare
-from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.analysis.process_map import END, START, ProcessMap, process_map
-from dossierflow.mining.analysis.render_map import Frequency, Performance, render_map, render_svg, svg_available
+from dossierflow.mining.analysis.render_map import (
+    Frequency,
+    Performance,
+    render_map,
+    render_svg,
+    svg_available,
+)
+from dossierflow.mining.log.log_view import LogView
 
 NEEDS_DOT = pytest.mark.skipif(not svg_available(),
                                reason="Graphviz's dot is not installed: SVG needs Graphviz's dot")
@@ -200,7 +206,8 @@ def test_svg_of_a_35_activity_map():
 
 
 def test_svg_needs_dot(monkeypatch):
-    monkeypatch.setattr(sys.modules["dossierflow.mining.analysis.render_map"].shutil, "which", lambda name: None)
+    drawing = sys.modules["dossierflow.mining.analysis.render_map"]
+    monkeypatch.setattr(drawing.shutil, "which", lambda name: None)
     assert not svg_available()
     assert render_svg("digraph { a -> b }") is None
 

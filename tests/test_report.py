@@ -15,8 +15,8 @@ import pytest
 
 from dossierflow.app import report as report_module
 from dossierflow.app.report import CHROMIUM_ENV, build_report, chromium_path, print_pdf
-from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.analysis.render_map import svg_available
+from dossierflow.mining.errors import DossierflowError
 from dossierflow.simulation.scenarios import read_scenarios
 from tests.support.cli import run
 from tests.support.paths import MINI as SAMPLE

@@ -1,5 +1,5 @@
-"""What-if scenarios (dossierflow.simulation.scenarios): every change kind on a small centre, composition,
-the YAML format and its errors, which must name the field and say how to fix it."""
+"""What-if scenarios (dossierflow.simulation.scenarios): every change kind on a small centre,
+composition, the YAML format and its errors, which must name the field and say how to fix it."""
 
 from __future__ import annotations
 
@@ -11,9 +11,19 @@ import pytest
 import yaml
 
 from dossierflow.simulation.model import ONLINE_CHANNELS, TRANSFER_ACTIVITIES, Model
-from dossierflow.simulation.scenarios import (ON_SPOT_UTILISATION, PEAK_UTILISATION, ChannelShift, Demand,
-                                  FiveOnSpot, Scenario, ScenarioError, Staffing, TimeCut,
-                                  read_scenarios, scenario_from_dict)
+from dossierflow.simulation.scenarios import (
+    ON_SPOT_UTILISATION,
+    PEAK_UTILISATION,
+    ChannelShift,
+    Demand,
+    FiveOnSpot,
+    Scenario,
+    ScenarioError,
+    Staffing,
+    TimeCut,
+    read_scenarios,
+    scenario_from_dict,
+)
 from tests.support.models import centre
 
 ON_SPOT = "appraise_approve_on_spot"

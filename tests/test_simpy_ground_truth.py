@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import pytest
 
-from dossierflow.mining.log.analysis_table import prepare
 from dossierflow.mining.io.import_log import import_log
+from dossierflow.mining.log.analysis_table import prepare
 from dossierflow.simulation import asis
 from dossierflow.simulation.discovery.discover_model import discover_model, learning_window
 from dossierflow.simulation.experiment import run_experiment

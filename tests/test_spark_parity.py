@@ -20,10 +20,16 @@ import pandas as pd
 import pytest
 
 from dossierflow.mining import import_log, prepare
-from dossierflow.mining.log.filters import AttributeIn, TimeRange, VariantCoverage, agency_in, apply_filters
 from dossierflow.mining.analysis.kpis import kpis, scorecard
-from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.analysis.process_map import END, START, process_map
+from dossierflow.mining.log.filters import (
+    AttributeIn,
+    TimeRange,
+    VariantCoverage,
+    agency_in,
+    apply_filters,
+)
+from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.spark_backend import spark_backend, spark_session, spark_unavailable
 from dossierflow.mining.log.variants import variants
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time as timer
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import holidays
 import numpy as np
@@ -52,6 +52,7 @@ def reference_minutes(start: datetime, end: datetime) -> float:
 
 
 # -- spot checks -------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("start", "days", "due"),
@@ -119,7 +120,9 @@ def test_nothing_counts_outside_office_hours(start, end):
 
 
 def test_clock_outside_hours_equals_previous_session_end_and_next_start():
-    clocks = CAL.to_clock(["2023-03-03 17:00", "2023-03-03 21:00", "2023-03-04 10:00", "2023-03-06 07:30"])
+    clocks = CAL.to_clock(
+        ["2023-03-03 17:00", "2023-03-03 21:00", "2023-03-04 10:00", "2023-03-06 07:30"]
+    )
     assert np.all(clocks == clocks[0])
     lunch = CAL.to_clock(["2023-03-01 11:30", "2023-03-01 12:00", "2023-03-01 13:30"])
     assert np.all(lunch == lunch[0])
@@ -130,13 +133,27 @@ def test_clock_outside_hours_equals_previous_session_end_and_next_start():
 def test_minutes_per_day_and_epoch():
     assert CAL.minutes_per_day == 450
     assert CAL.epoch == local("2000-01-01")
-    assert WorkCalendar(OfficeHours(sessions=(("08:00", "12:00"), ("13:00", "17:00")))).minutes_per_day == 480
+    assert (
+        WorkCalendar(OfficeHours(sessions=(("08:00", "12:00"), ("13:00", "17:00")))).minutes_per_day
+        == 480
+    )
 
 
 def test_days_and_names():
-    days = ["2024-02-07", "2024-02-08", "2024-02-15", "2025-04-26", "2025-05-02", "2026-02-16", "2026-02-23"]
+    days = [
+        "2024-02-07",
+        "2024-02-08",
+        "2024-02-15",
+        "2025-04-26",
+        "2025-05-02",
+        "2026-02-16",
+        "2026-02-23",
+    ]
     assert CAL.is_working_day(days).tolist() == [True, False, True, True, False, False, True]
-    assert CAL.is_working_day(pd.Series([pd.NaT, pd.Timestamp("2024-02-15 23:00")])).tolist() == [False, True]
+    assert CAL.is_working_day(pd.Series([pd.NaT, pd.Timestamp("2024-02-15 23:00")])).tolist() == [
+        False,
+        True,
+    ]
     assert CAL.holiday_name("2024-02-10") == "Tết Nguyên Đán"
     assert "Giao thừa" in CAL.holiday_name(date(2026, 2, 16))
     assert CAL.holiday_name("2024-02-15") is None
@@ -166,6 +183,7 @@ def test_calendar_table_matches_clock():
 
 # -- input forms, time zones, missing values ------------------------------------------------
 
+
 def test_input_forms_agree():
     texts = ["2023-03-01 15:09", "2024-02-07 10:00", "2026-02-13 16:00"]
     expected = CAL.to_clock(texts)
@@ -180,7 +198,7 @@ def test_input_forms_agree():
         [datetime.fromisoformat(t) for t in texts],
         # a list mixing zones and naive local values
         [
-            datetime(2023, 3, 1, 8, 9, tzinfo=timezone.utc),
+            datetime(2023, 3, 1, 8, 9, tzinfo=UTC),
             datetime(2024, 2, 7, 10, 0),
             datetime(2026, 2, 13, 18, 0, tzinfo=timezone(timedelta(hours=9))),
         ],
@@ -222,11 +240,14 @@ def test_outside_range():
 
 # -- office hours -----------------------------------------------------------------------------
 
+
 def test_saturday_morning_sessions():
     hours = OfficeHours(weekdays=(0, 1, 2, 3, 4, 5), weekday_sessions={5: (("07:30", "11:30"),)})
     cal = WorkCalendar(hours, first_year=2023, last_year=2023, overrides=None)
     assert cal.minutes_per_day == 450
-    assert cal.sessions_on("2023-03-04") == ((local("2023-03-04 07:30"), local("2023-03-04 11:30")),)
+    assert cal.sessions_on("2023-03-04") == (
+        (local("2023-03-04 07:30"), local("2023-03-04 11:30")),
+    )
     # Fri 16:00 + 1 day: 60 min on Friday, 240 on Saturday morning, 150 on Monday.
     assert one(cal.add_working_days("2023-03-03 16:00", 1)) == local("2023-03-06 10:00")
     assert one(cal.working_minutes_between("2023-03-04 00:00", "2023-03-05 00:00")) == 240
@@ -265,6 +286,7 @@ def test_office_hours_validation(kwargs, message):
 
 # -- override table ---------------------------------------------------------------------------
 
+
 def write(tmp_path, text: str):
     path = tmp_path / "overrides.csv"
     path.write_text(text, encoding="utf-8")
@@ -286,7 +308,9 @@ def test_override_table_applies(tmp_path):
 
 
 def test_extra_holidays_win():
-    cal = WorkCalendar(first_year=2025, last_year=2025, extra_holidays={"2025-04-26": "Ngày nghỉ địa phương"})
+    cal = WorkCalendar(
+        first_year=2025, last_year=2025, extra_holidays={"2025-04-26": "Ngày nghỉ địa phương"}
+    )
     assert not cal.is_working_day("2025-04-26")[0]
     assert cal.holiday_name("2025-04-26") == "Ngày nghỉ địa phương"
     cal = WorkCalendar(first_year=2025, last_year=2025, extra_holidays=[date(2025, 3, 3)])
@@ -338,6 +362,7 @@ def test_shipped_overrides_are_sourced_and_agree_with_the_package():
 
 # -- properties -------------------------------------------------------------------------------
 
+
 @PROPS
 @given(moments, st.floats(-3 * 450, 30 * 450, allow_nan=False))
 def test_add_then_measure_round_trips(start, minutes):
@@ -368,11 +393,15 @@ def test_matches_day_by_day_reference(start, seconds):
     end = start + timedelta(seconds=seconds)
     if end >= datetime(2028, 1, 1):
         return
-    assert one(CAL.working_minutes_between(start, end)) == pytest.approx(reference_minutes(start, end), abs=1e-6)
+    assert one(CAL.working_minutes_between(start, end)) == pytest.approx(
+        reference_minutes(start, end), abs=1e-6
+    )
 
 
 NON_WORKING_DAYS = [
-    day for day in pd.date_range("2023-01-01", "2027-12-31", freq="D").date if not CAL.is_working_day(day)[0]
+    day
+    for day in pd.date_range("2023-01-01", "2027-12-31", freq="D").date
+    if not CAL.is_working_day(day)[0]
 ]
 
 
@@ -406,6 +435,7 @@ def test_from_clock_inverts_to_clock(clock):
 
 
 # -- speed ------------------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_four_million_timestamps_under_two_seconds():

@@ -11,7 +11,15 @@ from dossierflow.app.formats import fmt_date, fmt_number
 from dossierflow.app.i18n import t
 from dossierflow.app.state import language, open_log_name, set_open_log
 from dossierflow.app.tables import show_table
-from dossierflow.app.upload import FIELDS, MAX_MB, TYPES, import_upload, mapping_rows, reimport, source_columns
+from dossierflow.app.upload import (
+    FIELDS,
+    MAX_MB,
+    TYPES,
+    import_upload,
+    mapping_rows,
+    reimport,
+    source_columns,
+)
 
 lang = language()
 st.title(t("page_data", lang))

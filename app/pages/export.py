@@ -19,9 +19,9 @@ from dossierflow.app.formats import fmt_number
 from dossierflow.app.i18n import t
 from dossierflow.app.state import language, open_log_name
 from dossierflow.app.url_widgets import KEEP
+from dossierflow.mining.analysis.render_map import svg_available
 from dossierflow.mining.export.export_log import LOG_FORMATS
 from dossierflow.mining.export.pseudonymise import KEY_ENV
-from dossierflow.mining.analysis.render_map import svg_available
 
 LEVELS = ("edge", "activity", "agency", "resource")
 # the Process map page's settings (its widgets' keys) and their defaults

@@ -21,8 +21,12 @@ from dossierflow.app.errors import show_error
 from dossierflow.app.filters_sidebar import open_log
 from dossierflow.app.formats import fmt_date, fmt_number, fmt_percent
 from dossierflow.app.i18n import t
-from dossierflow.app.simulation_inputs import (discovered_model, procedure_names, run_inputs,
-                                   show_progress)
+from dossierflow.app.simulation_inputs import (
+    discovered_model,
+    procedure_names,
+    run_inputs,
+    show_progress,
+)
 from dossierflow.app.state import language
 from dossierflow.app.url_widgets import KEEP
 from dossierflow.simulation.experiment import ExperimentCancelled, run_experiment

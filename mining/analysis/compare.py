@@ -17,15 +17,20 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from dossierflow.mining.log.analysis_table import SUPPLEMENT_RECEIVED, SUPPLEMENT_REQUEST
+from dossierflow.mining.analysis.process_map import (
+    EDGE_COLUMNS,
+    NODE_COLUMNS,
+    ProcessMap,
+    process_map,
+)
+from dossierflow.mining.analysis.render_map import LANGS, RED_BLUE, Paint
 from dossierflow.mining.errors import ColumnMappingError, DossierflowError
+from dossierflow.mining.log.analysis_table import SUPPLEMENT_RECEIVED, SUPPLEMENT_REQUEST
 from dossierflow.mining.log.filters import AttributeEquals, Filter, TimeRange
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.transitions import follows
-from dossierflow.mining.analysis.process_map import EDGE_COLUMNS, NODE_COLUMNS, ProcessMap, process_map
-from dossierflow.mining.analysis.render_map import LANGS, RED_BLUE, Paint
 from dossierflow.mining.number_format import fmt_number, fmt_percent
-from dossierflow.mining.vocabulary import Lang, TZ
+from dossierflow.mining.vocabulary import TZ, Lang
 
 COMPARISON_COLUMNS = [
     "source", "target", "frequency_a", "frequency_b", "cases_a", "cases_b", "share_a",

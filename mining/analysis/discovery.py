@@ -19,9 +19,10 @@ import ibis
 import ibis.expr.types as ir
 import networkx as nx
 
-from dossierflow.mining.vocabulary import MAP_END as END, MAP_START as START
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.vocabulary import MAP_END as END
+from dossierflow.mining.vocabulary import MAP_START as START
 
 ALGORITHMS = ("imd", "heuristics")
 

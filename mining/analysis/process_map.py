@@ -19,16 +19,15 @@ import heapq
 import math
 from dataclasses import dataclass
 
-import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
-from dossierflow.mining.vocabulary import MAP_END as END, MAP_START as START
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.transitions import follows, ordered
 from dossierflow.mining.log.variants import case_variants
-
+from dossierflow.mining.vocabulary import MAP_END as END
+from dossierflow.mining.vocabulary import MAP_START as START
 
 NODE_COLUMNS = ["activity", "events", "cases", "start_cases", "end_cases",
                 "service_working_minutes_median", "service_working_minutes_mean",

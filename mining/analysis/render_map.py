@@ -20,8 +20,8 @@ from typing import Literal, Protocol
 import graphviz
 import numpy as np
 
-from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.analysis.process_map import ProcessMap
+from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.number_format import fmt_number, fmt_percent
 from dossierflow.mining.vocabulary import Lang, activity_label
 

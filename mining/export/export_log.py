@@ -11,8 +11,9 @@ the standard keys (start times as the date attribute ``start_timestamp``, as pm4
 logs have them). Legal time limits are written in the unit they were given in (hours when
 ``legal_unit`` says so), as the import expects.
 
-Personal data is pseudonymised unless ``pseudonymise=False`` is given (``dossierflow.mining.export.pseudonymise``);
-CSV and Excel cells are protected against formula injection (``dossierflow.mining.export.export_tables``).
+Personal data is pseudonymised unless ``pseudonymise=False`` is given
+(``dossierflow.mining.export.pseudonymise``); CSV and Excel cells are protected against formula
+injection (``dossierflow.mining.export.export_tables``).
 """
 
 from __future__ import annotations
@@ -25,16 +26,23 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.log.analysis_table import AnalysisLog
-from dossierflow.mining.io.columns import ALL_FIELDS, CASE_FIELDS, EVENT_FIELDS
 from dossierflow.mining.errors import DossierflowError
-from dossierflow.mining.export.export_tables import (is_time, iso_times, replacing, table_format, write_csv,
-                                  write_parquet, write_xlsx)
-from dossierflow.mining.io.import_log import ImportedLog
-from dossierflow.mining.log.log_view import LogView
-from dossierflow.mining.vocabulary import TZ
+from dossierflow.mining.export.export_tables import (
+    is_time,
+    iso_times,
+    replacing,
+    table_format,
+    write_csv,
+    write_parquet,
+    write_xlsx,
+)
 from dossierflow.mining.export.pseudonymise import KEY_ENV, Pseudonymised, pseudonym_key
 from dossierflow.mining.export.pseudonymise import pseudonymise as pseudonymise_table
+from dossierflow.mining.io.columns import ALL_FIELDS, CASE_FIELDS, EVENT_FIELDS
+from dossierflow.mining.io.import_log import ImportedLog
+from dossierflow.mining.log.analysis_table import AnalysisLog
+from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.vocabulary import TZ
 
 LOG_FORMATS = ("csv", "xlsx", "parquet", "xes")
 SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet", ".xes": "xes",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dossierflow.mining.errors import DossierflowError
-from dossierflow.mining.export.export_tables import replacing, table_format
 from dossierflow.mining.analysis.process_map import ProcessMap
 from dossierflow.mining.analysis.render_map import Frequency, Overlay, draw_dot, render_map
+from dossierflow.mining.errors import DossierflowError
+from dossierflow.mining.export.export_tables import replacing, table_format
 from dossierflow.mining.vocabulary import Lang
 
 MAP_FORMATS = ("dot", "svg", "png")

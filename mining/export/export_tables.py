@@ -180,7 +180,7 @@ def write_xlsx(tables: Mapping[str, pd.DataFrame], path: str | Path) -> int:
     for name, frame in tables.items():
         sheet = book.create_sheet(title=re.sub(r"[\[\]:*?/\\]", "_", str(name))[:31] or "data")
 
-        def text_cell(value: str):
+        def text_cell(value: str, sheet=sheet):
             cell = WriteOnlyCell(sheet, value=value)
             cell.data_type = "s"
             cell.quotePrefix = True

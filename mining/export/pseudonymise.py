@@ -33,9 +33,9 @@ from functools import cache
 
 import pandas as pd
 
-from dossierflow.mining.vocabulary import DATASETS_DIR
-from dossierflow.mining.io.columns import ALL_FIELDS, normalise_name
 from dossierflow.mining.errors import DossierflowError
+from dossierflow.mining.io.columns import ALL_FIELDS, normalise_name
+from dossierflow.mining.vocabulary import DATASETS_DIR
 
 KEY_ENV = "DOSSIERFLOW_PSEUDONYM_KEY"
 MIN_KEY_BYTES = 16

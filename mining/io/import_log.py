@@ -16,9 +16,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dossierflow.mining import vocabulary
-from dossierflow.mining.io.columns import (CASE_FIELDS, EVENT_FIELDS, TIME_FIELDS, ColumnMapping, MappingFile,
-                            map_columns, require)
 from dossierflow.mining.errors import ColumnMappingError, TimestampError
+from dossierflow.mining.io.columns import (
+    CASE_FIELDS,
+    EVENT_FIELDS,
+    TIME_FIELDS,
+    ColumnMapping,
+    MappingFile,
+    map_columns,
+    require,
+)
 from dossierflow.mining.io.raw_table import RawTable
 from dossierflow.mining.io.read_table import read_table
 from dossierflow.mining.io.timestamps import detect_order, parse_timestamps

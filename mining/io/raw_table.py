@@ -108,5 +108,5 @@ def _nfc_text_columns(frame: pd.DataFrame) -> int:
                    if not unicodedata.is_normalized("NFC", v)}
         hits = column.isin(list(mapping))
         repaired += int(hits.sum())
-        frame[name] = column.where(~hits, column.map(lambda v: mapping.get(v, v)))
+        frame[name] = column.where(~hits, column.map(lambda v, nfc=mapping: nfc.get(v, v)))
     return repaired

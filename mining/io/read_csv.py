@@ -275,7 +275,6 @@ def _record_starts(body: memoryview, first_line: int,
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool), False
     breaks, inside = [], []
     carry = 0
-    quoted = False
     for start in range(0, size, _CHUNK):
         chunk = arr[start:start + _CHUNK]
         newlines = np.flatnonzero(chunk == 10)

@@ -8,7 +8,12 @@ import numpy as np
 import pandas as pd
 
 from dossierflow.mining.errors import InputFileError
-from dossierflow.mining.io.raw_table import RawTable, ReadLimits, _clean_column_names, _nfc_text_columns
+from dossierflow.mining.io.raw_table import (
+    RawTable,
+    ReadLimits,
+    _clean_column_names,
+    _nfc_text_columns,
+)
 
 
 def read_parquet(path: str | Path, *, limits: ReadLimits | None = None,

@@ -41,7 +41,7 @@ _FIX_RESAVE = ('open it in Excel and choose File > Save As > "Excel Workbook (*.
 
 
 def read_table(path: str | os.PathLike, *, sheet: str | None = None,
-               limits: ReadLimits = ReadLimits()) -> RawTable:
+               limits: ReadLimits | None = None) -> RawTable:
     """Read the table in ``path`` (CSV, .xlsx, Parquet, XES, gzip of CSV/XES).
 
     ``sheet`` picks an Excel sheet (default: the first). Raises InputFileError when the file
@@ -49,7 +49,7 @@ def read_table(path: str | os.PathLike, *, sheet: str | None = None,
     """
     file = str(path)
     try:
-        return _read(Path(path), file, sheet, limits)
+        return _read(Path(path), file, sheet, limits or ReadLimits())
     except DossierflowError:
         raise
     except MemoryError:

@@ -33,7 +33,12 @@ import numpy as np
 import pandas as pd
 
 from dossierflow.mining.errors import InputFileError, UnsafeInputError
-from dossierflow.mining.io.raw_table import RawTable, ReadLimits, _clean_column_names, _nfc_text_columns
+from dossierflow.mining.io.raw_table import (
+    RawTable,
+    ReadLimits,
+    _clean_column_names,
+    _nfc_text_columns,
+)
 
 _READ_CHUNK = 1024 * 1024
 _OUT_CHUNK = 4 * 1024 * 1024
@@ -396,7 +401,7 @@ def _bad_value(file: str, state: dict, parser, key: str, kind: str, value: str):
     raise InputFileError(
         f"has an <{kind}> attribute '{key}' whose value '{value[:40]}' is not a valid {kind} "
         f"({where}, line {parser.CurrentLineNumber}).", file=file, row=event, column=key,
-        fix=f"correct the value, or declare the attribute as <string> if it is text, then "
+        fix="correct the value, or declare the attribute as <string> if it is text, then "
             "import again.")
 
 

@@ -21,8 +21,10 @@ import pandas as pd
 from dossierflow.mining.errors import ColumnMappingError, DossierflowError
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.transitions import follows
-from dossierflow.mining.vocabulary import MAP_END as END, MAP_START as START, TZ
 from dossierflow.mining.log.variants import case_variants
+from dossierflow.mining.vocabulary import MAP_END as END
+from dossierflow.mining.vocabulary import MAP_START as START
+from dossierflow.mining.vocabulary import TZ
 
 TIME_MODES = ("started", "completed", "contained", "intersecting")
 ON_TIME_CLASSES = ("early", "on_time", "late", "open")

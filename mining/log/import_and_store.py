@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossierflow.mining.log.analysis_table import AnalysisLog, prepare
 from dossierflow.mining.io.columns import MappingFile
 from dossierflow.mining.io.import_log import ImportedLog, import_log
+from dossierflow.mining.log.analysis_table import AnalysisLog, prepare
 from dossierflow.mining.log.working_time import WorkCalendar
 from dossierflow.mining.log.workspace import save_workspace, workspace_path
 
@@ -21,7 +21,8 @@ class StoredImport:
     path: Path
 
 
-def import_to_workspace(path: str | Path, *, name: str, mapping: str | Path | MappingFile | None = None,
+def import_to_workspace(path: str | Path, *, name: str,
+                        mapping: str | Path | MappingFile | None = None,
                         cases: str | Path | None = None, sheet: str | None = None,
                         calendar: WorkCalendar | None = None) -> StoredImport:
     """Read, validate, prepare and store a log; reopen it later with ``open_workspace(name)``."""

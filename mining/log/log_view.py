@@ -35,8 +35,8 @@ class LogView:
         tables ``{prefix}events`` and ``{prefix}cases`` (replacing tables of those names; give
         each log its own ``prefix`` to hold several in one backend).
 
-        DuckDB stores the tables; another engine (Spark: ``dossierflow.mining.log.spark_backend``) gets
-        temporary views over the in-memory data, typed from the pandas columns.
+        DuckDB stores the tables; another engine (Spark: ``dossierflow.mining.log.spark_backend``)
+        gets temporary views over the in-memory data, typed from the pandas columns.
         """
         con = backend or ibis.duckdb.connect()
         tables = {}

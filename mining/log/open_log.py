@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dossierflow.mining.log.analysis_table import AnalysisLog, prepare
 from dossierflow.mining.io.import_log import import_log
+from dossierflow.mining.log.analysis_table import AnalysisLog, prepare
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.workspace import SUFFIX, open_workspace, workspace_path
 

@@ -27,8 +27,8 @@ import holidays
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.vocabulary import DATASETS_DIR, TZ
 from dossierflow.mining.errors import CalendarError
+from dossierflow.mining.vocabulary import DATASETS_DIR, TZ
 
 DEFAULT_OVERRIDES = DATASETS_DIR / "calendar_overrides.csv"
 OVERRIDE_COLUMNS = ("date", "is_working_day", "source_doc", "note")
@@ -214,7 +214,8 @@ def _read_overrides(path: Path) -> list[tuple[date, bool, str, str]]:
                 file=where,
                 row=row,
                 column="source_doc",
-                fix="name the decision or notice that fixes this day (e.g. 'Thông báo 6150/TB-BLĐTBXH').",
+                fix="name the decision or notice that fixes this day "
+                    "(e.g. 'Thông báo 6150/TB-BLĐTBXH').",
             )
         if day in seen:
             raise CalendarError(
@@ -418,7 +419,8 @@ class WorkCalendar:
 
     def add_working_days(self, start: Any, days: Any) -> pd.DatetimeIndex:
         """Due date ``days`` legal days after ``start``; fractions such as 0.5 are allowed."""
-        return self.add_working_minutes(start, np.asarray(days, dtype=np.float64) * self.minutes_per_day)
+        minutes = np.asarray(days, dtype=np.float64) * self.minutes_per_day
+        return self.add_working_minutes(start, minutes)
 
     # -- days --------------------------------------------------------------------------------
 
@@ -451,7 +453,8 @@ class WorkCalendar:
         (``session_<k>_start``/``session_<k>_end``, null where the day has no such session)."""
         table = pd.DataFrame(
             {
-                "date": pd.date_range(pd.Timestamp(self._epoch), periods=self._n_days, freq="D").date,
+                "date": pd.date_range(pd.Timestamp(self._epoch), periods=self._n_days,
+                                      freq="D").date,
                 "is_working_day": self._working,
                 "working_minutes_before": self._cum[:-1],
                 "holiday_name": pd.Series(self._names, dtype="string").reindex(range(self._n_days)),

@@ -16,10 +16,10 @@ import ibis
 import pandas as pd
 import pyarrow as pa
 
-from dossierflow.mining.log.analysis_table import AnalysisLog
 from dossierflow.mining.errors import WorkspaceError
 from dossierflow.mining.io.import_log import ImportedLog
 from dossierflow.mining.io.validation import ValidationReport
+from dossierflow.mining.log.analysis_table import AnalysisLog
 from dossierflow.mining.log.working_time import OfficeHours, WorkCalendar
 from dossierflow.mining.vocabulary import TZ
 

@@ -308,7 +308,8 @@ class _Validator:
                 self.fail(f"step {step.id!r} has the unknown activity {activity!r}"
                           + (f" (perhaps {close[0]!r}?)" if close else "") + ".",
                           f"{sp}.activity" if step.activity else f"{sp}.id",
-                          "use an activity id of the vocabulary (docs/domain.md §6) or declare it in "
+                          "use an activity id of the vocabulary (docs/domain.md §6) or declare "
+                          "it in "
                           "extra_activities.")
             if activity == "apology_reschedule" and self.m.deadlines.apology:
                 self.fail(f"step {step.id!r} is an apology_reschedule step, but the deadline "

@@ -6,9 +6,9 @@ and the measurement period (docs/domain.md §3 for the indicator each figure map
 the model does not allow (``ALLOWED_OUTSIDE_HOURS`` says which are allowed, and why), checked
 with :class:`dossierflow.mining.log.working_time.WorkCalendar`.
 
-``python -m dossierflow.simulation.sample.centre_calibration [--full] [--seed N] [--json]`` simulates the sample
-(``--full``: 17/5/2017 – 31/8/2023) and prints the table, the run time and the peak memory of
-the process.
+``python -m dossierflow.simulation.sample.centre_calibration [--full] [--seed N] [--json]``
+simulates the sample (``--full``: 17/5/2017 – 31/8/2023) and prints the table, the run time and the
+peak memory of the process.
 """
 
 from __future__ import annotations
@@ -25,9 +25,15 @@ import numpy as np
 import pandas as pd
 
 from dossierflow.mining.log.working_time import DEFAULT_OVERRIDES, TZ, WorkCalendar
-from dossierflow.simulation.sample import catalogue
-from dossierflow.simulation.sample.centre_model import CUT_OFF, INDEX_START, OPENED, centre_model, sample_period
 from dossierflow.simulation.engine import SimulationResult, simulate
+from dossierflow.simulation.sample import catalogue
+from dossierflow.simulation.sample.centre_model import (
+    CUT_OFF,
+    INDEX_START,
+    OPENED,
+    centre_model,
+    sample_period,
+)
 
 ONLINE = ("online_full", "online_partial")
 

@@ -1,9 +1,10 @@
 """The hand-calibrated model of Bắc Ninh's provincial one-stop centre, 17/5/2017 – 31/8/2023.
 
-``centre_model(seed=…, scale=1.0)`` builds a :class:`~dossierflow.simulation.model.Model` from the synthetic
-catalogue (``dossierflow.simulation.sample.catalogue``: 21 agencies, 1,481 procedures, their reforms) whose run
-reproduces the article's figures (docs/domain.md header and §3); ``sample_period(full)`` gives the
-sample's horizon. The synthetic Bắc Ninh sample is a run of the engine on this model.
+``centre_model(seed=…, scale=1.0)`` builds a :class:`~dossierflow.simulation.model.Model` from the
+synthetic catalogue (``dossierflow.simulation.sample.catalogue``: 21 agencies, 1,481 procedures,
+their reforms) whose run reproduces the article's figures (docs/domain.md header and §3);
+``sample_period(full)`` gives the sample's horizon. The synthetic Bắc Ninh sample is a run of the
+engine on this model.
 
 **Structure.**
 
@@ -34,12 +35,13 @@ sample's horizon. The synthetic Bắc Ninh sample is a run of the engine on this
   counter work share the centre's own counter, ``PASC_PROV``), clerks, case handlers (each
   keeping ``HANDLER_FILES`` files open), division heads, department leaders and, for agencies
   with 5 tại chỗ procedures, delegated officers. Staff are planned per half-year from the
-  expected work (``dossierflow.simulation.pool_sizing``), with extra delegated officers from the day a
-  procedure moves to 5 tại chỗ and every pool reinforced over the surge before Tết.
-* *No weekend counters* and no out-of-hours intake by default: docs/domain.md §2's Sunday service and
-  out-of-hours practices are commune-level ones of 2025, and docs/domain.md §1.2 has online dossiers
-  wait as "mới đăng ký" until an officer receives them in office hours (the legal clock then
-  starts). ``out_of_hours_online=True`` lets the counters receive online dossiers at once.
+  expected work (``dossierflow.simulation.pool_sizing``), with extra delegated officers from
+  the day a procedure moves to 5 tại chỗ and every pool reinforced over the surge before Tết.
+* *No weekend counters* and no out-of-hours intake by default: docs/domain.md §2's Sunday
+  service and out-of-hours practices are commune-level ones of 2025, and docs/domain.md §1.2 has
+  online dossiers wait as "mới đăng ký" until an officer receives them in office hours (the
+  legal clock then starts). ``out_of_hours_online=True`` lets the counters receive online
+  dossiers at once.
 * *Dossier numbers*: ``<agency code>-<yymmdd>-<nnnn>`` (e.g. ``SGTVT-230512-0007``): the
   agency's code of agencies.csv, the day of submission, the agency's sequence that day.
 
@@ -119,11 +121,12 @@ SHARED_COUNTER_BELOW      0.5 officer                     small agencies are rec
                                                           centre's own officers [I]
 ========================  ==============================  =========================================
 
-**Measurement periods** (``dossierflow.simulation.sample.centre_calibration``): dossiers, 5 tại chỗ dossiers and
-2.1 over the dossiers accepted at intake and received 17/5/2017 – 31/8/2023 (766 rule: result
-ready ≤ due date, the supplement pause added to the due date); 3.3 and 4.2 over those received
-1/8/2022 – 31/8/2023, the national 766 system's first period (docs/domain.md §1.1); procedures cut:
-distinct procedures of reforms.csv (880; 842 of the cuts are effective by 31/8/2023).
+**Measurement periods** (``dossierflow.simulation.sample.centre_calibration``): dossiers, 5 tại
+chỗ dossiers and 2.1 over the dossiers accepted at intake and received 17/5/2017 – 31/8/2023
+(766 rule: result ready ≤ due date, the supplement pause added to the due date); 3.3 and 4.2
+over those received 1/8/2022 – 31/8/2023, the national 766 system's first period
+(docs/domain.md §1.1); procedures cut: distinct procedures of reforms.csv (880; 842 of the cuts
+are effective by 31/8/2023).
 Utilisation can only be realistic where the work allows: single officers of small agencies
 (the Foreign Affairs department receives about one dossier a day) stay less busy.
 """
@@ -136,12 +139,23 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dossierflow.simulation.sample import catalogue
-from dossierflow.simulation.model import (ArrivalProfile, BatchSchedule, CalendarSpec, Deadlines, Duration,
-                              Model, Procedure, Process, ResourcePool, Step, Transition,
-                              interpolate_points)
 from dossierflow.simulation.engine import tet_breaks
+from dossierflow.simulation.model import (
+    ArrivalProfile,
+    BatchSchedule,
+    CalendarSpec,
+    Deadlines,
+    Duration,
+    Model,
+    Procedure,
+    Process,
+    ResourcePool,
+    Step,
+    Transition,
+    interpolate_points,
+)
 from dossierflow.simulation.pool_sizing import daily_loads, period_loads
+from dossierflow.simulation.sample import catalogue
 
 SEED = 20170517
 

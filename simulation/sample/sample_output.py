@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from dossierflow.mining.log.analysis_table import prepare
-from dossierflow.mining.io.columns import ColumnMapping
 from dossierflow.mining.errors import InputFileError
+from dossierflow.mining.io.columns import ColumnMapping
 from dossierflow.mining.io.import_log import ImportedLog
 from dossierflow.mining.io.validation import ValidationReport
+from dossierflow.mining.log.analysis_table import prepare
 from dossierflow.mining.log.workspace import save_workspace
 from dossierflow.simulation.engine import SimulationResult
 

@@ -4,12 +4,24 @@ processes). Some procedures can be truly cut by CUT_DAYS or truly moved to 5 t�
 
 from __future__ import annotations
 
-from dossierflow.simulation.model import (ArrivalProfile, BatchSchedule, Deadlines, Model,
-                                          Procedure, ResourcePool)
-from dossierflow.simulation.sample.centre_model import (HANDLER_FILES, PAPER_RELEASES, ROLES,
-                                                        SAME_DAY_CUTOFF, duration_scales,
-                                                        on_spot_process, pool_name,
-                                                        transfer_process)
+from dossierflow.simulation.model import (
+    ArrivalProfile,
+    BatchSchedule,
+    Deadlines,
+    Model,
+    Procedure,
+    ResourcePool,
+)
+from dossierflow.simulation.sample.centre_model import (
+    HANDLER_FILES,
+    PAPER_RELEASES,
+    ROLES,
+    SAME_DAY_CUTOFF,
+    duration_scales,
+    on_spot_process,
+    pool_name,
+    transfer_process,
+)
 
 AGENCY = "SXD"
 # id, legal days, site inspection, consultation, dossiers per working day (S…: 5 tại chỗ)

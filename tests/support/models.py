@@ -3,8 +3,17 @@ engine and of what runs on it."""
 
 from __future__ import annotations
 
-from dossierflow.simulation.model import (ArrivalProfile, BatchSchedule, Duration, Model,
-                                          Procedure, Process, ResourcePool, Step, Transition)
+from dossierflow.simulation.model import (
+    ArrivalProfile,
+    BatchSchedule,
+    Duration,
+    Model,
+    Procedure,
+    Process,
+    ResourcePool,
+    Step,
+    Transition,
+)
 
 
 def centre(**overrides) -> Model:
