@@ -36,8 +36,10 @@ import ibis
 import numpy as np
 import pandas as pd
 
+from dossierflow.mining.vocabulary import TZ
+
 ROOT = Path(__file__).resolve().parents[1]
-TZ = "Asia/Ho_Chi_Minh"
+
 # route templates: optional steps are masked per dossier
 TRANSFER = ["receive", "digitise", "transfer_to_agency", "assign_handler", "appraise",
             "request_supplement", "supplement_received", "appraise", "consult_agency",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 import pandas as pd
 
@@ -22,8 +22,9 @@ MAP_START, MAP_END = "▶", "■"
 Lang = Literal["vi", "en"]
 # the channel ids of channels.csv: how a dossier was filed. A log's "online" (ONLINE_UNSPECIFIED)
 # is an online dossier whose log does not tell whether fully or partly online.
-CHANNELS = ("in_person", "online_full", "online_partial", "public_postal")
-ONLINE_CHANNELS = ("online_full", "online_partial")
+Channel = Literal["in_person", "online_full", "online_partial", "public_postal"]
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
+ONLINE_CHANNELS: tuple[Channel, ...] = ("online_full", "online_partial")
 ONLINE_UNSPECIFIED = "online"
 # the handling-model ids of models.csv: sent on to the agency (transfer), decided at the centre
 # (5, 4 or 3 tại chỗ), or passed between agencies (liên thông)

@@ -22,7 +22,7 @@ import pandas as pd
 
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.analysis_table import AnalysisLog
-from dossierflow.mining.vocabulary import TZ
+from dossierflow.mining.vocabulary import FIVE_ON_SPOT, TRANSFER, TZ
 from dossierflow.simulation.discovery.discover_model import DiscoveryError, discover_model
 from dossierflow.simulation.experiment import replicate
 from dossierflow.simulation.run_kpis import run_kpis
@@ -73,7 +73,7 @@ def find_reforms(log: AnalysisLog) -> pd.DataFrame:
     c = pd.DataFrame({
         "procedure_id": cases["procedure_id"].astype(str),
         "legal_days": pd.to_numeric(cases["legal_days"], errors="coerce"),
-        "model": cases["model"].astype(str) if "model" in cases else "transfer",
+        "model": cases["model"].astype(str) if "model" in cases else TRANSFER,
         "agency": cases["agency"].astype(str) if "agency" in cases else "centre",
         "received": cases["received_at"].dt.tz_convert(TZ)}).dropna(subset=["legal_days"])
     c = c.sort_values(["procedure_id", "received"], kind="stable")
@@ -90,7 +90,7 @@ def find_reforms(log: AnalysisLog) -> pd.DataFrame:
             after_to = min(date + pd.Timedelta(days=AFTER_DAYS), nxt)
             received = g["received"]
             old, new = state[i - 1], state[i]
-            kind = "five_on_spot" if new[1] == "five_on_spot" and old[1] != "five_on_spot" \
+            kind = "five_on_spot" if new[1] == FIVE_ON_SPOT and old[1] != FIVE_ON_SPOT \
                 else "time_cut" if new[0] < old[0] and new[1] == old[1] else "other"
             rows.append({
                 "procedure_id": pid, "agency": g["agency"].iloc[i], "kind": kind,
@@ -127,7 +127,7 @@ def _discovery_set(cases: pd.DataFrame, agency: str, moved: bool, lo: pd.Timesta
         pd.Series(True, index=before.index)
     out = set(before.loc[own, "procedure_id"].astype(str))
     if moved and "model" in before:
-        on_spot = before["model"].astype(str) == "five_on_spot"
+        on_spot = before["model"].astype(str) == FIVE_ON_SPOT
         if not (on_spot & own).any():
             out |= set(before.loc[on_spot, "procedure_id"].astype(str))
     return sorted(out)

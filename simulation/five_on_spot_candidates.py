@@ -27,8 +27,9 @@ from sklearn.preprocessing import StandardScaler
 
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.vocabulary import FIVE_ON_SPOT, ONLINE_CHANNELS
 
-ON_SPOT, TRANSFER, RETURN = "five_on_spot", "transfer_to_agency", "return_to_centre"
+TRANSFER, RETURN = "transfer_to_agency", "return_to_centre"
 ON_SPOT_STEP = "appraise_approve_on_spot"
 APPRAISAL = ("appraise", ON_SPOT_STEP, "consult_agency", "site_inspection", "submit_ppc")
 # steps that only say how a dossier is handled (transfer plumbing, lateness, the supplement loop
@@ -37,7 +38,6 @@ APPRAISAL = ("appraise", ON_SPOT_STEP, "consult_agency", "site_inspection", "sub
 HANDLING_STEPS = (TRANSFER, "assign_handler", "review_division", "approve_sign",
                   "issue_result", RETURN, "apology_reschedule", "request_supplement",
                   "supplement_received", "withdraw")
-ONLINE = ("online_full", "online_partial")
 LEARNT_FROM = ("dossiers_per_year", "appraisal_steps", "consult_share", "site_share",
                "online_share", "fee_present", "agency_on_spot_share", "similarity")
 FEATURES = ("legal_days", "dossiers_per_year", "mean_steps", "rework_share",
@@ -240,7 +240,7 @@ def _dossiers(view: LogView) -> ir.Table:
         procedure_id=cases.procedure_id.cast("string"),
         agency=cases.agency.cast("string") if "agency" in columns else text,
         model=cases.model.cast("string") if "model" in columns else text,
-        online=cases.channel.isin(ONLINE).fill_null(False) if "channel" in columns
+        online=cases.channel.isin(ONLINE_CHANNELS).fill_null(False) if "channel" in columns
         else ibis.literal(False),
         fee=cases.fee.cast("float64") if "fee" in columns else ibis.null().cast("float64"),
         legal_days=cases.legal_days.cast("float64") if "legal_days" in columns
@@ -285,7 +285,7 @@ def _labels(table: pd.DataFrame, on_spot: Iterable[str] | None) -> tuple[pd.Seri
     if on_spot is not None:
         return table["procedure_id"].isin({str(p) for p in on_spot}), "named by the caller"
     if table["latest_model"].notna().any():
-        return (table["latest_model"].eq(ON_SPOT),
+        return (table["latest_model"].eq(FIVE_ON_SPOT),
                 "the handling model of each procedure's latest dossier")
     return table["plumbing"].eq(0), (
         "inferred: the log has no handling model, so procedures whose dossiers never have "

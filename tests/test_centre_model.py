@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dossierflow.mining.log.working_time import TZ
+from dossierflow.mining.vocabulary import TZ
 from dossierflow.simulation.engine import model_calendar, simulate
 from dossierflow.simulation.model import Model
 from dossierflow.simulation.sample import catalogue

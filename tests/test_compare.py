@@ -13,11 +13,11 @@ import pytest
 
 from dossierflow.mining import ColumnMappingError, import_log, prepare
 from dossierflow.mining.analysis.compare import Difference, compare, compare_groups, heatmap
-from dossierflow.mining.analysis.process_map import END, START
 from dossierflow.mining.analysis.render_map import render_map
 from dossierflow.mining.log.filters import AttributeEquals, TimeRange
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.working_time import WorkCalendar
+from dossierflow.mining.vocabulary import MAP_END, MAP_START
 
 N = 120  # dossiers per group
 CALENDAR = WorkCalendar()
@@ -119,8 +119,8 @@ def test_q_values_are_benjamini_hochberg(comparison):
     expected = np.minimum.accumulate((p[order] * m / np.arange(1, m + 1))[::-1])[::-1]
     np.testing.assert_allclose(q[order], np.minimum(expected, 1), rtol=1e-12)
     for column in ("p_wait", "q_wait"):  # start and end edges carry no waits
-        assert edges.loc[edges.source == START, column].isna().all()
-        assert edges.loc[edges.target == END, column].isna().all()
+        assert edges.loc[edges.source == MAP_START, column].isna().all()
+        assert edges.loc[edges.target == MAP_END, column].isna().all()
 
 
 def test_union_map_and_groups_by_other_means(view, comparison):

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossierflow.mining import ColumnMappingError, import_log, prepare
-from dossierflow.mining.analysis.process_map import END, START, process_map
+from dossierflow.mining.analysis.process_map import process_map
 from dossierflow.mining.io.import_log import ImportedLog
 from dossierflow.mining.log.filters import (
     AttributeEquals,
@@ -38,6 +38,7 @@ from dossierflow.mining.log.filters import (
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.variants import case_timeline, variants
 from dossierflow.mining.log.working_time import WorkCalendar
+from dossierflow.mining.vocabulary import MAP_END, MAP_START
 
 SAMPLE = Path(__file__).resolve().parents[1] / "datasets" / "sample" / "mini_centre.csv"
 PUBLIC = ["receipt.xes.gz", "receipt.csv", "roadtraffic100traces.xes",
@@ -114,11 +115,11 @@ def assert_equal_to_pm4py(pm4py, view, frame):
     """Map, start/end, activity counts, variants, case durations and the performance map."""
     ours = process_map(view)
 
-    inner = ours.edges[(ours.edges.source != START) & (ours.edges.target != END)]
+    inner = ours.edges[(ours.edges.source != MAP_START) & (ours.edges.target != MAP_END)]
     dfg, starts, ends = pm4py.discover_dfg(frame, **PM4PY_KEYS)
     assert dict(zip(zip(inner.source, inner.target), inner.frequency)) == dict(dfg)
-    first = ours.edges[ours.edges.source == START]
-    last = ours.edges[ours.edges.target == END]
+    first = ours.edges[ours.edges.source == MAP_START]
+    last = ours.edges[ours.edges.target == MAP_END]
     assert dict(zip(first.target, first.frequency)) == dict(starts)
     assert dict(zip(last.source, last.frequency)) == dict(ends)
     counts = frame["concept:name"].value_counts()
@@ -193,9 +194,9 @@ def test_hand_computed_working_time(hand_view):
                                "wait_hours_mean"]]
         np.testing.assert_allclose(got.to_numpy(float), expected, atol=1e-9)
         assert edges.loc[edge, "frequency"] == edges.loc[edge, "cases"] == 2
-    assert edges.loc[(START, "receive"), "frequency"] == 2
-    assert edges.loc[("deliver_result", END), "cases"] == 2
-    assert np.isnan(edges.loc[(START, "receive"), "wait_working_hours_mean"])
+    assert edges.loc[(MAP_START, "receive"), "frequency"] == 2
+    assert edges.loc[("deliver_result", MAP_END), "cases"] == 2
+    assert np.isnan(edges.loc[(MAP_START, "receive"), "wait_working_hours_mean"])
 
 
 def test_hand_computed_after_removing_a_step(hand_view):
@@ -215,8 +216,8 @@ def test_hand_computed_after_removing_a_step(hand_view):
     slid = process_map(hand_view, activities=0.75)
     assert list(slid.nodes.activity) == ["appraise", "approve_sign", "deliver_result"]
     assert set(zip(slid.edges.source, slid.edges.target)) == {
-        (START, "appraise"), ("appraise", "approve_sign"), ("approve_sign", "deliver_result"),
-        ("deliver_result", END)}
+        (MAP_START, "appraise"), ("appraise", "approve_sign"), ("approve_sign", "deliver_result"),
+        ("deliver_result", MAP_END)}
 
 
 def test_variants_and_timeline_by_hand(hand_view):
@@ -283,9 +284,9 @@ def test_sliders_never_strand_an_activity(traces, activities, paths):
     # the full map at these activities is the directly-follows relation of the kept events
     remaining = log.events[log.events["activity"].isin(kept)]
     following = remaining.groupby("case_id")["activity"].shift(-1)
-    pairs = pd.DataFrame({"source": remaining["activity"], "target": following}).fillna(END)
+    pairs = pd.DataFrame({"source": remaining["activity"], "target": following}).fillna(MAP_END)
     firsts = remaining.groupby("case_id")["activity"].first()
-    expected = pd.concat([pairs, pd.DataFrame({"source": START, "target": firsts})])
+    expected = pd.concat([pairs, pd.DataFrame({"source": MAP_START, "target": firsts})])
     expected = expected.value_counts().to_dict()
     assert dict(zip(zip(full.edges.source, full.edges.target), full.edges.frequency)) == expected
 
@@ -295,8 +296,8 @@ def test_sliders_never_strand_an_activity(traces, activities, paths):
         assert len(kept_edges) == len(full.edges)
     graph = nx.DiGraph(list(kept_edges))
     for activity in kept:
-        assert nx.has_path(graph, START, activity), activity
-        assert nx.has_path(graph, activity, END), activity
+        assert nx.has_path(graph, MAP_START, activity), activity
+        assert nx.has_path(graph, activity, MAP_END), activity
 
 
 def test_paths_slider_keeps_most_frequent_edges_first():
@@ -305,7 +306,7 @@ def test_paths_slider_keeps_most_frequent_edges_first():
     view = view_of(log, _BACKEND)
     edges = process_map(view, paths=0).edges
     assert set(zip(edges.source, edges.target)) == {
-        (START, "a"), ("a", "b"), ("b", "c"), ("c", END)}
+        (MAP_START, "a"), ("a", "b"), ("b", "c"), ("c", MAP_END)}
     assert list(process_map(view, paths=1).edges.frequency) == [8, 8, 6, 5, 3, 1]
 
 
@@ -376,7 +377,7 @@ def test_case_filters_match_pandas(sample):
         view)) == with_pair
     assert cases_of(DirectlyFollows("request_supplement", "supplement_received",
                                     present=False).apply(view)) == set(cases["case_id"]) - with_pair
-    assert cases_of(DirectlyFollows(START, "receive").apply(view)) == set(cases["case_id"])
+    assert cases_of(DirectlyFollows(MAP_START, "receive").apply(view)) == set(cases["case_id"])
 
 
 def test_event_filter_recomputes_map_and_variants(sample):

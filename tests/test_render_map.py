@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from dossierflow.mining import DossierflowError, import_log, prepare
-from dossierflow.mining.analysis.process_map import END, START, ProcessMap, process_map
+from dossierflow.mining.analysis.process_map import ProcessMap, process_map
 from dossierflow.mining.analysis.render_map import (
     Frequency,
     Performance,
@@ -23,6 +23,7 @@ from dossierflow.mining.analysis.render_map import (
     svg_available,
 )
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.vocabulary import MAP_END, MAP_START
 
 NEEDS_DOT = pytest.mark.skipif(not svg_available(),
                                reason="Graphviz's dot is not installed: SVG needs Graphviz's dot")
@@ -136,9 +137,9 @@ def test_frequency_colours_and_widths_follow_the_counts(small):
 
 
 def test_performance_numbers_are_formatted_for_the_language():
-    pmap = hand_map(["receive", "appraise"], [(START, "receive", 5, np.nan),
+    pmap = hand_map(["receive", "appraise"], [(MAP_START, "receive", 5, np.nan),
                                               ("receive", "appraise", 5, 1234.5),
-                                              ("appraise", END, 5, np.nan)])
+                                              ("appraise", MAP_END, 5, np.nan)])
     vi = render_map(pmap, overlay=Performance())
     en = render_map(pmap, overlay=Performance(), lang="en")
     assert "1.234,5 giờ" in vi and "1,234.5 h" in en
@@ -151,9 +152,9 @@ def test_performance_numbers_are_formatted_for_the_language():
 
 def test_labels_are_escaped_and_nfc():
     pmap = hand_map([unicodedata.normalize("NFD", ODD), "receive"],
-                    [(START, "receive", 3, np.nan),
+                    [(MAP_START, "receive", 3, np.nan),
                      ("receive", unicodedata.normalize("NFD", ODD), 3, 2.0),
-                     (unicodedata.normalize("NFD", ODD), END, 3, np.nan)])
+                     (unicodedata.normalize("NFD", ODD), MAP_END, 3, np.nan)])
     source = render_map(pmap, lang="en")
     check_structure(source)
     assert "&quot;hồ sơ&quot;" in source and "&lt;gấp&gt;" in source and "&amp; lưu" in source
@@ -163,8 +164,8 @@ def test_labels_are_escaped_and_nfc():
 
 @NEEDS_DOT
 def test_svg_of_escaped_labels():
-    pmap = hand_map([ODD, "receive"], [(START, "receive", 3, np.nan), ("receive", ODD, 3, 2.0),
-                                       (ODD, END, 3, np.nan)])
+    pmap = hand_map([ODD, "receive"], [(MAP_START, "receive", 3, np.nan), ("receive", ODD, 3, 2.0),
+                                       (ODD, MAP_END, 3, np.nan)])
     svg = render_svg(render_map(pmap, lang="vi"))
     root = ET.fromstring(svg)
     texts = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
@@ -175,7 +176,7 @@ def big_map(n: int = 35) -> ProcessMap:
     rng = np.random.default_rng(7)
     names = [f"step_{i}" for i in range(n - 4)] + ["receive", "appraise", "approve_sign",
                                                     "deliver_result"]
-    edges = [(START, "receive", 900, np.nan), ("deliver_result", END, 900, np.nan)]
+    edges = [(MAP_START, "receive", 900, np.nan), ("deliver_result", MAP_END, 900, np.nan)]
     for i, source in enumerate(names):
         for target in (names[(i + 1) % n], names[(i * 7 + 3) % n]):
             if target != source:
@@ -194,7 +195,7 @@ def test_a_35_activity_map_renders():
         assert "ranksep=" in source and "nodesep=" in source
     # long labels are wrapped
     assert "Chuyển hồ sơ đến cơ<BR/>quan giải quyết" in render_map(
-        hand_map(["transfer_to_agency"], [(START, "transfer_to_agency", 1, np.nan)]))
+        hand_map(["transfer_to_agency"], [(MAP_START, "transfer_to_agency", 1, np.nan)]))
 
 
 @NEEDS_DOT

@@ -21,7 +21,7 @@ import pytest
 
 from dossierflow.mining import import_log, prepare
 from dossierflow.mining.analysis.kpis import kpis, scorecard
-from dossierflow.mining.analysis.process_map import END, START, process_map
+from dossierflow.mining.analysis.process_map import process_map
 from dossierflow.mining.log.filters import (
     AttributeIn,
     TimeRange,
@@ -32,6 +32,7 @@ from dossierflow.mining.log.filters import (
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.spark_backend import spark_backend, spark_session, spark_unavailable
 from dossierflow.mining.log.variants import variants
+from dossierflow.mining.vocabulary import MAP_END, MAP_START
 
 UNAVAILABLE = spark_unavailable()
 pytestmark = [
@@ -289,7 +290,7 @@ def test_centre_log(centre):
     assert_same_core(duck, spark, "the centre log", groupings=(None, "month", "agency"),
                      sliders=SLID_MAP)
     edges = process_map(spark).edges  # not two empty maps
-    assert {START, END} <= set(edges.source) | set(edges.target) and len(edges) > 10
+    assert {MAP_START, MAP_END} <= set(edges.source) | set(edges.target) and len(edges) > 10
 
 
 @pytest.mark.parametrize("name, filters, n_cases", [

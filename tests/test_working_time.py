@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossierflow.mining.errors import CalendarError
-from dossierflow.mining.log.working_time import DEFAULT_OVERRIDES, TZ, OfficeHours, WorkCalendar
+from dossierflow.mining.log.working_time import DEFAULT_OVERRIDES, OfficeHours, WorkCalendar
+from dossierflow.mining.vocabulary import TZ
 
 CAL = WorkCalendar()
 PROPS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

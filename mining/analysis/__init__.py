@@ -14,7 +14,7 @@ from dossierflow.mining.analysis.conformance import RULES, conformance, normativ
 from dossierflow.mining.analysis.discovery import DiscoveredModel, directly_follows, discover, quiet
 from dossierflow.mining.analysis.kpis import CONFIG, kpis, scorecard
 from dossierflow.mining.analysis.late_attribution import late_attribution
-from dossierflow.mining.analysis.process_map import END, START, ProcessMap, keep_paths, process_map
+from dossierflow.mining.analysis.process_map import ProcessMap, keep_paths, process_map
 from dossierflow.mining.analysis.render_map import (
     Frequency,
     Overlay,
@@ -33,13 +33,11 @@ __all__ = [
     "Comparison",
     "Difference",
     "DiscoveredModel",
-    "END",
     "Frequency",
     "Overlay",
     "Performance",
     "ProcessMap",
     "RULES",
-    "START",
     "apology_letters",
     "bottlenecks",
     "compare",

@@ -21,8 +21,7 @@ import networkx as nx
 
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.log_view import LogView
-from dossierflow.mining.vocabulary import MAP_END as END
-from dossierflow.mining.vocabulary import MAP_START as START
+from dossierflow.mining.vocabulary import MAP_END, MAP_START
 
 ALGORITHMS = ("imd", "heuristics")
 
@@ -61,9 +60,9 @@ class DirectlyFollows:
         if noise <= 0:
             return self
         graph = nx.DiGraph()
-        graph.add_weighted_edges_from([(START, a, n) for a, n in self.starts.items()]
+        graph.add_weighted_edges_from([(MAP_START, a, n) for a, n in self.starts.items()]
                                       + [(a, b, n) for (a, b), n in self.edges.items()]
-                                      + [(a, END, n) for a, n in self.ends.items()])
+                                      + [(a, MAP_END, n) for a, n in self.ends.items()])
         top = {node: max((n for *_, n in graph.out_edges(node, data="weight")), default=0)
                for node in graph}
         rare = sorted((n, a, b) for a, b, n in graph.edges(data="weight")
@@ -75,14 +74,15 @@ class DirectlyFollows:
         kept = {(a, b) for a, b in graph.edges}
         return DirectlyFollows(
             {pair: n for pair, n in self.edges.items() if pair in kept},
-            {a: n for a, n in self.starts.items() if (START, a) in kept},
-            {a: n for a, n in self.ends.items() if (a, END) in kept},
+            {a: n for a, n in self.starts.items() if (MAP_START, a) in kept},
+            {a: n for a, n in self.ends.items() if (a, MAP_END) in kept},
             self.activities, self.triples)
 
 
 def _connected(graph: nx.DiGraph) -> bool:
     """Whether every activity lies on a path from the start to the end."""
-    return len(nx.descendants(graph, START)) == len(nx.ancestors(graph, END)) == len(graph) - 1
+    reached, reaching = nx.descendants(graph, MAP_START), nx.ancestors(graph, MAP_END)
+    return len(reached) == len(reaching) == len(graph) - 1
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,7 @@ from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.transitions import follows, ordered
 from dossierflow.mining.log.variants import case_variants
-from dossierflow.mining.vocabulary import MAP_END as END
-from dossierflow.mining.vocabulary import MAP_START as START
+from dossierflow.mining.vocabulary import MAP_END, MAP_START
 
 NODE_COLUMNS = ["activity", "events", "cases", "start_cases", "end_cases",
                 "service_working_minutes_median", "service_working_minutes_mean",
@@ -56,8 +55,8 @@ class ProcessMap:
     nodes: pd.DataFrame
     edges: pd.DataFrame
     cases: int
-    start: str = START
-    end: str = END
+    start: str = MAP_START
+    end: str = MAP_END
 
 
 
@@ -136,10 +135,10 @@ def _edges(follows: ir.Table, representatives: ir.Table, nodes: pd.DataFrame) ->
         "source_right", "target_right").to_pandas()
     starts = nodes.loc[nodes["start_cases"] > 0]
     ends = nodes.loc[nodes["end_cases"] > 0]
-    parts = [pd.DataFrame({"source": START, "target": starts["activity"],
+    parts = [pd.DataFrame({"source": MAP_START, "target": starts["activity"],
                            "frequency": starts["start_cases"], "cases": starts["start_cases"]}),
              between,
-             pd.DataFrame({"source": ends["activity"], "target": END,
+             pd.DataFrame({"source": ends["activity"], "target": MAP_END,
                            "frequency": ends["end_cases"], "cases": ends["end_cases"]})]
     edges = pd.concat([part for part in parts if len(part)] or [between], ignore_index=True)
     edges = edges.reindex(columns=EDGE_COLUMNS)
@@ -200,15 +199,15 @@ def keep_paths(edges: pd.DataFrame, activities: list[str], share: float) -> pd.D
     for activity in activities:
         kept.add(next((s, t) for s, t, _ in ranked if t == activity))
         kept.add(next((s, t) for s, t, _ in ranked if s == activity))
-    from_start = _widest_paths(ranked, START)
+    from_start = _widest_paths(ranked, MAP_START)
     for activity in activities:
-        reached, node = _reachable(kept, START), activity
+        reached, node = _reachable(kept, MAP_START), activity
         while node not in reached:
             kept.add(from_start[node])
             node = from_start[node][0]
-    to_end = _widest_paths([(t, s, f) for s, t, f in ranked], END)
+    to_end = _widest_paths([(t, s, f) for s, t, f in ranked], MAP_END)
     for activity in activities:
-        reaching, node = _reachable({(t, s) for s, t in kept}, END), activity
+        reaching, node = _reachable({(t, s) for s, t in kept}, MAP_END), activity
         while node not in reaching:
             toward = to_end[node][0]
             kept.add((node, toward))

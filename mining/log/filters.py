@@ -22,9 +22,7 @@ from dossierflow.mining.errors import ColumnMappingError, DossierflowError
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.transitions import follows
 from dossierflow.mining.log.variants import case_variants
-from dossierflow.mining.vocabulary import MAP_END as END
-from dossierflow.mining.vocabulary import MAP_START as START
-from dossierflow.mining.vocabulary import TZ
+from dossierflow.mining.vocabulary import MAP_END, MAP_START, TZ
 
 TIME_MODES = ("started", "completed", "contained", "intersecting")
 ON_TIME_CLASSES = ("early", "on_time", "late", "open")
@@ -190,9 +188,9 @@ class DirectlyFollows:
 
     def apply(self, view: LogView) -> LogView:
         pairs = follows(view)
-        if self.a == START:
+        if self.a == MAP_START:
             hit = pairs.is_first & (pairs.activity == self.b)
-        elif self.b == END:
+        elif self.b == MAP_END:
             hit = (pairs.activity == self.a) & pairs.next_activity.isnull()
         else:
             hit = (pairs.activity == self.a) & (pairs.next_activity == self.b)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.vocabulary import TZ
+from dossierflow.mining.vocabulary import TRANSFER, TZ
 from dossierflow.simulation.discovery.calibration import arrival_times
 from dossierflow.simulation.discovery.learn_deadlines import legal_days_from_due
 from dossierflow.simulation.discovery.settings import MIN_ROUTE
@@ -28,7 +28,7 @@ def _case_attributes(cases: pd.DataFrame, events: pd.DataFrame, calendar, hi,
     for column, default, note in (
             ("procedure_id", "all", "no procedure column: one procedure 'all'"),
             ("agency", "centre", "no agency column: one agency 'centre'"),
-            ("model", "transfer", None)):
+            ("model", TRANSFER, None)):
         if column in cases and cases[column].notna().any():
             out[column] = cases[column].astype("string").fillna(default).to_numpy()
         else:

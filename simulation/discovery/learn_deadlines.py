@@ -14,7 +14,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.log.working_time import TZ, WorkCalendar
+from dossierflow.mining.log.working_time import WorkCalendar
+from dossierflow.mining.vocabulary import TZ
 
 RECENT_DAYS = 91
 MIN_RECENT = 10

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from dossierflow.mining.vocabulary import FIVE_ON_SPOT, TRANSFER
 from dossierflow.simulation.discovery.profiles import _profiles
 from dossierflow.simulation.discovery.settings import MIN_ROUTE
 from dossierflow.simulation.discovery.shares import (
@@ -64,7 +65,7 @@ def _procedures(cases: pd.DataFrame, calendar, lo, hi, scales: dict, notes) -> l
             id=own_id, log_id=None if own_id == pid else pid,
             name=str(c["name"].iloc[-1]) if "name" in c else "",
             agency=str(c["agency"].iloc[-1]), legal_days=legal_days,
-            model="five_on_spot" if c["model"].iloc[-1] == "five_on_spot" else "transfer",
+            model=FIVE_ON_SPOT if c["model"].iloc[-1] == FIVE_ON_SPOT else TRANSFER,
             process=str(c["group"].iloc[-1]), arrivals=arrivals, channels=channels,
             p_digitised=round(float(shares["digitised"]), 6), p_paid_online=round(paid, 6),
             fee=fee, duration_scales=scales.get((str(c["group"].iloc[-1]), pid)),

@@ -13,7 +13,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.log.working_time import DEFAULT_OVERRIDES, TZ, OfficeHours, WorkCalendar
+from dossierflow.mining.log.working_time import DEFAULT_OVERRIDES, OfficeHours, WorkCalendar
+from dossierflow.mining.vocabulary import TZ
 from dossierflow.simulation.engine.codes import NS_DAY, NS_MIN
 from dossierflow.simulation.engine.errors import SimulationError
 from dossierflow.simulation.model import Model

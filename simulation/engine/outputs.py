@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.log.working_time import TZ
+from dossierflow.mining.vocabulary import TZ
 from dossierflow.simulation.engine.arrivals import Arrivals
 from dossierflow.simulation.engine.clock import Clock, clock_to_utc_ns, minute_of_day, to_utc_ns
 from dossierflow.simulation.engine.codes import IS_ONLINE, NS_DAY, OUTCOME_CODE, OUTCOMES

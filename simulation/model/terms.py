@@ -6,15 +6,17 @@ from __future__ import annotations
 import typing
 from typing import Literal
 
-Channel = Literal["in_person", "online_full", "online_partial", "public_postal"]
+# the channels are the vocabulary's; re-exported as part of the model's terms
+from dossierflow.mining.vocabulary import CHANNELS, Channel
+from dossierflow.mining.vocabulary import ONLINE_CHANNELS as ONLINE_CHANNELS
+
+# the handling models the engine simulates: the first two of vocabulary.HANDLING_MODELS
 HandlingModel = Literal["transfer", "five_on_spot"]
 DurationKind = Literal["exponential", "lognormal", "gamma", "fixed", "uniform", "empirical"]
 DurationBasis = Literal["working", "calendar"]
 # The parts a step may play in a process (Process.marked).
 Milestone = Literal["receipt", "result", "delivery"]
 
-CHANNELS: tuple[Channel, ...] = typing.get_args(Channel)
-ONLINE_CHANNELS: tuple[Channel, ...] = ("online_full", "online_partial")
 HANDLING_MODELS: tuple[HandlingModel, ...] = typing.get_args(HandlingModel)
 DURATION_KINDS: tuple[DurationKind, ...] = typing.get_args(DurationKind)
 DURATION_BASES: tuple[DurationBasis, ...] = typing.get_args(DurationBasis)

@@ -15,10 +15,9 @@ import numpy as np
 import pandas as pd
 
 from dossierflow.mining.errors import DossierflowError
-from dossierflow.mining.vocabulary import DATASETS_DIR
+from dossierflow.mining.vocabulary import DATASETS_DIR, TZ
 
 CATALOGUE_DIR = DATASETS_DIR / "catalogue"
-TZ = "Asia/Ho_Chi_Minh"
 
 
 def _read(directory: Path | str, name: str) -> pd.DataFrame:

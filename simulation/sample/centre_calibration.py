@@ -24,7 +24,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.log.working_time import DEFAULT_OVERRIDES, TZ, WorkCalendar
+from dossierflow.mining.log.working_time import DEFAULT_OVERRIDES, WorkCalendar
+from dossierflow.mining.vocabulary import ONLINE_CHANNELS, TZ
 from dossierflow.simulation.engine import SimulationResult, simulate
 from dossierflow.simulation.sample import catalogue
 from dossierflow.simulation.sample.centre_model import (
@@ -34,8 +35,6 @@ from dossierflow.simulation.sample.centre_model import (
     centre_model,
     sample_period,
 )
-
-ONLINE = ("online_full", "online_partial")
 
 # Events that may fall outside office hours or on days off, and why. Everything else is work
 # of officers, done in office sessions on working days.
@@ -101,7 +100,7 @@ def measure(result: SimulationResult, catalogue_dir=catalogue.CATALOGUE_DIR) -> 
         "dossiers": float(len(full)),
         "five_on_spot": float((full["model"] == "five_on_spot").sum()),
         "on_time": 100.0 * float(on_time.mean()) if len(full) else float("nan"),
-        "online": 100.0 * float(index["channel"].isin(ONLINE).mean()) if len(index) else
+        "online": 100.0 * float(index["channel"].isin(ONLINE_CHANNELS).mean()) if len(index) else
         float("nan"),
         "digitised": 100.0 * float(index["digitised"].mean()) if len(index) else float("nan"),
         "procedures_cut": float(reforms["procedure_id"].nunique()),
@@ -147,7 +146,7 @@ def office_hours_violations(result: SimulationResult) -> pd.Series:
     allowed = ev["activity"].isin(list(ALLOWED_OUTSIDE_HOURS)).to_numpy()
     if any(p.out_of_hours for p in model.pools):
         channel = result.cases.set_index("case_id")["channel"]
-        online = channel.reindex(ev["case_id"].astype(str)).isin(ONLINE).to_numpy()
+        online = channel.reindex(ev["case_id"].astype(str)).isin(ONLINE_CHANNELS).to_numpy()
         allowed |= (ev["activity"] == "receive").to_numpy() & online
     sessions = [(a.hour * 60 + a.minute, b.hour * 60 + b.minute)
                 for a, b in model.office_hours().sessions]

@@ -139,6 +139,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dossierflow.mining.vocabulary import CHANNELS, ONLINE_CHANNELS
 from dossierflow.simulation.engine import tet_breaks
 from dossierflow.simulation.model import (
     ArrivalProfile,
@@ -236,9 +237,9 @@ ROLES = {"counter": ("counter_officer", "MC"), "clerk": ("clerk", "VT"),
 SHARED_COUNTER_BELOW = 0.5      # counter work (officers) under which an agency uses the centre's
 CENTRE, CENTRE_CODE = "PASC_PROV", "TTHCC"
 
-PAPER = ["in_person", "public_postal"]
-ONLINE = ["online_full", "online_partial"]
-NOT_FULL = ["in_person", "online_partial", "public_postal"]
+ONLINE = list(ONLINE_CHANNELS)
+PAPER = [c for c in CHANNELS if c not in ONLINE_CHANNELS]
+NOT_FULL = [c for c in CHANNELS if c != "online_full"]
 
 
 def sample_period(full: bool = False) -> tuple[pd.Timestamp, pd.Timestamp]:
