@@ -1,13 +1,14 @@
 """The mining questions of the pages, cached by workspace key and selection.
 
-Every function takes the key of ``dossierflow.app.state.log_key`` (file + time written, so a
-re-import is a new key) and a ``Selection``; results are kept per argument values, so that going
+Every function takes the key of ``dossierflow.app.state.log_key`` (``FILE|STAMP``, a new stamp
+for every import) and a ``Selection``; results are kept per argument values, so that going
 back to a filter or slider position already seen costs nothing. One lock serialises the queries:
 the sessions of the app share one DuckDB connection per workspace.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 
 import pandas as pd
@@ -27,9 +28,30 @@ OPTION_COLUMNS = ("agency", "procedure_id", "procedure_name", "channel", "model"
 
 
 @st.cache_resource(show_spinner=False)
+def _opened() -> dict[str, tuple[str, Workspace]]:
+    """The workspaces open in this process: file → (key, workspace)."""
+    return {}
+
+
 def workspace(key: str) -> Workspace:
-    """The opened workspace of ``key``, shared by every session."""
-    return open_workspace(key.rsplit("|", 1)[0])
+    """The opened workspace of ``key``, shared by every session.
+
+    A key with a new stamp closes the workspace opened under the file's earlier key before
+    opening the file again: DuckDB hands a new connection to a file it still holds open the
+    database as it was first opened, so a re-imported file would show its old data.
+    """
+    path = key.rsplit("|", 1)[0]
+    with _LOCK:
+        opened = _opened()
+        held = opened.get(path)
+        if held is not None and held[0] == key:
+            return held[1]
+        if held is not None:
+            del opened[path]
+            held[1].close()
+        fresh = open_workspace(path)
+        opened[path] = (key, fresh)
+        return fresh
 
 
 def view(key: str, selection: Selection) -> LogView:
@@ -69,6 +91,17 @@ def case_sample(key: str, rows: int = 200) -> pd.DataFrame:
     """The first ``rows`` rows of the case table."""
     with _LOCK:
         return workspace(key).cases.limit(rows).to_pandas()
+
+
+@st.cache_data(**CACHE)
+def rejected(key: str) -> pd.DataFrame:
+    """The rows the import did not use: file, row, reason, then their original values, one
+    column per column of the file (a name taken by the first three gets " (value)")."""
+    with _LOCK:
+        rows = workspace(key).rejected()
+    values = pd.DataFrame([json.loads(v) for v in rows.pop("values")], index=rows.index)
+    values = values.rename(columns=lambda c: f"{c} (value)" if c in rows.columns else c)
+    return pd.concat([rows, values], axis=1)
 
 
 @st.cache_data(**CACHE)

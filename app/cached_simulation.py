@@ -1,6 +1,6 @@
 """The simulation behind the Scenarios and Proposals pages, cached by the workspace key of
-``dossierflow.app.state.log_key`` (file + time written): the model discovered from the open log, the
-default horizon, and the proposals, 5 tại chỗ candidates and backtest of the log.
+``dossierflow.app.state.log_key`` (a new key for every import): the model discovered from the
+open log, the default horizon, and the proposals, 5 tại chỗ candidates and backtest of the log.
 
 The proposals and the backtest report their progress to a bar of the page, which
 ``st.cache_data`` cannot replay; they are kept in a store of their own, shared by the sessions

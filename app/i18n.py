@@ -79,6 +79,24 @@ LABELS: dict[str, dict[str, str]] = {
                  "en": "Rows not used (original values kept)"},
     "no_issues": {"vi": "Mọi dòng đều dùng được.", "en": "Every row was usable."},
     "case_table": {"vi": "Danh sách hồ sơ", "en": "Dossier table"},
+    "personal_in_clear": {"vi": "Hiện dữ liệu cá nhân (họ tên, số CCCD, số điện thoại…) dạng rõ",
+                          "en": "Show personal data (names, ID and phone numbers…) in clear"},
+    "personal_help": {"vi": "Mặc định, mọi bảng của ứng dụng (và tệp tải về từ biểu tượng tải "
+                            "xuống của bảng) thay dữ liệu cá nhân bằng bí danh psn_…: cùng một "
+                            "người luôn có cùng bí danh. Chỉ bật khi bạn được phép xem dữ liệu "
+                            "cá nhân; áp dụng cho mọi trang trong phiên này.",
+                      "en": "By default every table of the app (and the file its download icon "
+                            "writes) replaces personal data with psn_… pseudonyms: the same "
+                            "person always gets the same pseudonym. Turn on only if you may see "
+                            "personal data; applies to every page of this session."},
+    "personal_shown": {"vi": "Dữ liệu cá nhân đang hiện dạng rõ trong mọi bảng và tệp tải về "
+                             "từ bảng.",
+                       "en": "Personal data is shown in clear in every table and in the files "
+                             "downloaded from them."},
+    "personal_hidden": {"vi": "Dữ liệu cá nhân đã được thay bằng bí danh ở: {columns} (công tắc "
+                              "“Hiện dữ liệu cá nhân” ở trang Dữ liệu).",
+                        "en": "Personal data replaced with pseudonyms in: {columns} (the “Show "
+                              "personal data” switch is on the Data page)."},
     # sidebar filters
     "filters": {"vi": "Bộ lọc", "en": "Filters"},
     "all": {"vi": "Tất cả", "en": "All"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import streamlit as st
 
@@ -43,10 +44,28 @@ def set_open_log(name: str) -> None:
     st.query_params[LOG_PARAM] = name
 
 
+@st.cache_resource(show_spinner=False)
+def _imports() -> dict[str, int]:
+    """How many times the app imported into each workspace file (shared by the sessions)."""
+    return {}
+
+
+def note_import(path: str | os.PathLike) -> None:
+    """Record that the app has just imported into the workspace file ``path``: its key
+    changes even when the file system gives the new file the old one's time written."""
+    imports = _imports()
+    resolved = str(Path(path).resolve())
+    imports[resolved] = imports.get(resolved, 0) + 1
+
+
 def log_key(name: str) -> str:
-    """The cache key of a workspace: its file and the time it was written (a re-import
-    gives a new key); raises a WorkspaceError when there is no such workspace."""
+    """The cache key of a workspace, ``FILE|STAMP``: the stamp changes with every import
+    (the file's inode, size and time written, and the app's own imports into it); raises a
+    WorkspaceError when there is no such workspace."""
     path = workspace_path(name)
     if not path.is_file():
         open_workspace(name)  # raises, saying how to import it
-    return f"{path.resolve()}|{path.stat().st_mtime_ns}"
+    resolved = path.resolve()
+    stat = resolved.stat()
+    return (f"{resolved}|{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:"
+            f"{_imports().get(str(resolved), 0)}")

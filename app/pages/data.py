@@ -9,8 +9,8 @@ from dossierflow.app.errors import show_error
 from dossierflow.app.filters_sidebar import open_log
 from dossierflow.app.formats import fmt_date, fmt_number
 from dossierflow.app.i18n import t
-from dossierflow.app.state import language, open_log_name, set_open_log
-from dossierflow.app.tables import show_table
+from dossierflow.app.state import language, note_import, open_log_name, set_open_log
+from dossierflow.app.tables import personal_switch, show_table
 from dossierflow.app.upload import (
     FIELDS,
     MAX_MB,
@@ -35,6 +35,7 @@ with st.expander(t("upload", lang), expanded=not open_log_name()):
         except Exception as exc:  # noqa: BLE001 — shown as a message, never a traceback
             show_error(exc, lang, "upload_failed")
         else:
+            note_import(stored.path)
             set_open_log(stored.path.stem)
             st.session_state["imported"] = stored.path.stem
             st.rerun()
@@ -42,6 +43,7 @@ if st.session_state.pop("imported", None):
     st.success(t("upload_done", lang))
 
 key = open_log(lang)
+personal_switch(st.sidebar, lang)
 meta = cm.meta(key)
 summary = meta["summary"]
 st.caption(f"{t('log', lang)}: {', '.join(meta['sources'])}")
@@ -73,10 +75,11 @@ if st.toggle(t("mapping_edit", lang), key="edit_mapping"):
         if st.button(t("mapping_apply", lang)):
             try:
                 with st.spinner(t("importing", lang)):
-                    reimport(edited, meta["sources"], open_log_name())
+                    stored = reimport(edited, meta["sources"], open_log_name())
             except Exception as exc:  # noqa: BLE001
                 show_error(exc, lang, "mapping_failed")
             else:
+                note_import(stored.path)
                 st.session_state["imported"] = True
                 st.rerun()
 
@@ -93,10 +96,10 @@ for report in cm.workspace(key).reports:
         st.success(t("no_issues", lang))
     for note in report.notes:
         st.caption(note)
-rejected = cm.workspace(key).rejected()
+rejected = cm.rejected(key)
 if len(rejected):
     with st.expander(t("rejected", lang)):
-        st.dataframe(rejected, hide_index=True)
+        show_table(rejected, lang)
 
 st.subheader(t("case_table", lang))
 show_table(cm.case_sample(key), lang)
