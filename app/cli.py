@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import traceback
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -16,6 +15,24 @@ from dossierflow.mining.errors import DossierflowError
 cli = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Process mining and simplification analysis for one-stop centres.")
 ROOT = Path(__file__).resolve().parents[1]
+Country = Annotated[str | None, typer.Option(
+    help="Country whose public holidays are days off (holidays package code, e.g. NL; "
+         "default VN).")]
+TimeZone = Annotated[str | None, typer.Option(
+    "--timezone", help="Time zone of the office hours, e.g. Europe/Amsterdam (default "
+                       "Asia/Ho_Chi_Minh).")]
+OfficeHours = Annotated[str | None, typer.Option(
+    help="Office sessions, e.g. 09:00-12:00,13:00-17:00 (default 07:30-11:30,13:30-17:00).")]
+
+
+def _calendar(country: str | None, timezone: str | None, office_hours: str | None):
+    """The calendar chosen by --country, --timezone and --office-hours (None: not chosen)."""
+    from dossierflow.mining.log.working_time import CalendarChoice, parse_office_hours
+
+    if country is None and timezone is None and office_hours is None:
+        return None
+    return CalendarChoice(country=country, timezone=timezone,
+                          sessions=parse_office_hours(office_hours) if office_hours else None)
 
 
 @cli.command("import")
@@ -28,13 +45,19 @@ def import_command(
     sheet: Annotated[str | None, typer.Option(help="Excel sheet (default: the first).")] = None,
     name: Annotated[str | None, typer.Option(
         help="Workspace name (default: from the file).")] = None,
+    country: Country = None, timezone: TimeZone = None, office_hours: OfficeHours = None,
+    impossible_orders: Annotated[Literal["keep", "exclude"] | None, typer.Option(
+        help="Dossiers whose events are in an impossible order (result delivered before "
+             "receipt, …): keep them, flagged (default), or exclude them.")] = None,
 ) -> None:
     """Import a log into a workspace and print the mapping, validation report and summary."""
     from dossierflow.mining.log.import_and_store import import_to_workspace
     from dossierflow.mining.log.workspace import default_name
 
     result = import_to_workspace(path, name=name or default_name(path), mapping=mapping,
-                                 cases=cases, sheet=sheet)
+                                 cases=cases, sheet=sheet,
+                                 calendar=_calendar(country, timezone, office_hours),
+                                 impossible_orders=impossible_orders)
     for source, col_map in result.imported.mapping.items():
         typer.echo(f"Column mapping of {source}:")
         for line in col_map.describe():
@@ -84,11 +107,20 @@ def mine_command(
         help="early, on_time, late or open.")] = None,
     start: Annotated[str | None, typer.Option(help="Dossiers started from (YYYY-MM-DD).")] = None,
     end: Annotated[str | None, typer.Option(help="… and before (YYYY-MM-DD).")] = None,
-    activities: Annotated[float, typer.Option(help="Share of activities on the map (0–1].")] = 1.0,
-    paths: Annotated[float, typer.Option(help="Share of paths on the map (0–1].")] = 1.0,
+    activities: Annotated[float | None, typer.Option(
+        min=0, max=1, help="Share of activities on the map, 0–1 (default: the most frequent "
+                           "30).")] = None,
+    paths: Annotated[float | None, typer.Option(
+        min=0, max=1, help="Share of paths on the map, 0–1 (default: the most frequent "
+                           "60).")] = None,
     lang: Annotated[str, typer.Option(help="Labels of the map: vi or en.")] = "vi",
+    draw_timeout: Annotated[float, typer.Option(
+        min=0, help="Seconds Graphviz may take to draw map.svg; past them only map.dot is "
+                    "written.")] = 60.0,
+    country: Country = None, timezone: TimeZone = None, office_hours: OfficeHours = None,
 ) -> None:
-    """Write kpis.json, dfg.csv, variants.csv, bottlenecks.csv and map.dot (+ map.svg)."""
+    """Write kpis.json, dfg.csv, variants.csv, bottlenecks.csv, map.json and map.dot
+    (+ map.svg)."""
     import json
 
     from dossierflow.mining import (
@@ -99,11 +131,11 @@ def mine_command(
         scorecard,
         variants,
     )
-    from dossierflow.mining.analysis.render_map import Performance, render_map, render_svg
     from dossierflow.mining.log.open_log import open_log
 
-    view = apply_filters(open_log(log), _filters(agency, procedure, field, channel, model,
-                                                 on_time, start, end))
+    opened = open_log(log, _calendar(country, timezone, office_hours))
+    view = apply_filters(opened, _filters(agency, procedure, field, channel, model,
+                                          on_time, start, end))
     out.mkdir(parents=True, exist_ok=True)
     report = {"overall": _records(kpis(view))[0], "scorecard": _records(scorecard(view))}
     for by in ("month", "agency"):
@@ -116,15 +148,40 @@ def mine_command(
     process_map(view).edges.to_csv(out / "dfg.csv", index=False)
     variants(view).to_csv(out / "variants.csv", index=False)
     bottlenecks(view, level="edge").to_csv(out / "bottlenecks.csv", index=False)
-    dot = render_map(process_map(view, activities=activities, paths=paths),
-                     overlay=Performance(), lang=lang)
-    (out / "map.dot").write_text(dot, encoding="utf-8")
-    svg = render_svg(dot)
-    if svg is not None:
-        (out / "map.svg").write_text(svg, encoding="utf-8")
+    for note in _write_map(view, out, activities, paths, lang, draw_timeout):
+        typer.echo(f"Note: {note}")
     written = sorted(p.name for p in out.iterdir())
     typer.echo(f"{report['overall'].get('n_received', 0):,} dossiers; wrote {', '.join(written)} "
-               f"to {out}" + ("" if svg else " (map.svg needs Graphviz's dot)"))
+               f"to {out}")
+
+
+def _write_map(view, out: Path, activities: float | None, paths: float | None, lang: str,
+               timeout: float) -> list[str]:
+    """Write map.dot, map.svg (when Graphviz draws it within ``timeout`` s) and map.json (the
+    sliders applied and the notes); the map at a readable size unless the sliders are given.
+    Returns the notes."""
+    from dataclasses import asdict
+
+    from dossierflow.mining.analysis.process_map import readable_map
+    from dossierflow.mining.analysis.render_map import Performance, render_map
+    from dossierflow.mining.export.export_map import write_map_files
+
+    pmap, sliders = readable_map(view, activities=activities, paths=paths)
+    notes = []
+    if (sliders.activities_shown, sliders.paths_shown) != (sliders.activities_total,
+                                                           sliders.paths_total):
+        notes.append(f"The map shows {sliders.activities_shown:,} of "
+                     f"{sliders.activities_total:,} activities and {sliders.paths_shown:,} of "
+                     f"the {sliders.paths_total:,} paths between them, the most frequent "
+                     f"(--activities {sliders.activities:.4g} --paths {sliders.paths:.4g}); "
+                     "dfg.csv and variants.csv hold them all; --activities 1 --paths 1 draws "
+                     "the whole map.")
+    dot = render_map(pmap, overlay=Performance(), lang=lang, sliders=sliders)
+    files = write_map_files(dot, out / "map.dot", timeout=timeout)
+    notes += [files.note] if files.note else []
+    _write_json(out / "map.json", {**asdict(sliders), "draw_timeout_seconds": timeout,
+                                   "notes": notes})
+    return notes
 
 
 @cli.command("compare")
@@ -141,20 +198,20 @@ def compare_command(
 ) -> None:
     """Compare two groups: edges with shares, waits, p- and q-values; a difference map."""
     from dossierflow.mining.analysis.compare import Difference, compare_groups
-    from dossierflow.mining.analysis.render_map import render_map, render_svg
+    from dossierflow.mining.analysis.render_map import render_map
+    from dossierflow.mining.export.export_map import write_map_files
     from dossierflow.mining.log.open_log import open_log
 
     result = compare_groups(open_log(log), by=by, a=a, b=b, min_support=min_support)
     out.mkdir(parents=True, exist_ok=True)
     result.edges.to_csv(out / "compare.csv", index=False)
     dot = render_map(result.map, overlay=Difference(result, measure=measure), lang=lang)
-    (out / "compare.dot").write_text(dot, encoding="utf-8")
-    svg = render_svg(dot)
-    if svg is not None:
-        (out / "compare.svg").write_text(svg, encoding="utf-8")
+    files = write_map_files(dot, out / "compare.dot")
+    if files.note:
+        typer.echo(f"Note: {files.note}")
     typer.echo(f"{int(result.edges['significant'].sum())} of {len(result.edges)} paths differ "
                f"significantly between {by}={a} and {by}={b}; wrote compare.csv, compare.dot"
-               + (", compare.svg" if svg else "") + f" to {out}")
+               + (", compare.svg" if files.drawing else "") + f" to {out}")
 
 
 @cli.command("sample")
@@ -194,14 +251,66 @@ def app_command(
     log: Annotated[str | None, typer.Option(help="Workspace name or log file to open.")] = None,
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
 ) -> None:
-    """Start the Streamlit app on 127.0.0.1."""
-    import subprocess
-
+    """Start the Streamlit app on 127.0.0.1; stopping this command stops it too."""
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
                "--server.address", "127.0.0.1", "--server.port", str(port),
                "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     env = dict(os.environ, **({"DOSSIERFLOW_LOG": log} if log else {}))
-    raise typer.Exit(subprocess.call(command, env=env))
+    raise typer.Exit(_run_until_stopped(command, env))
+
+
+class _Stopped(Exception):
+    """This process was asked to stop by signal ``signum``."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _run_until_stopped(command: list[str], env: dict[str, str]) -> int:
+    """Run ``command`` in a process group of its own (on POSIX) until it ends, and its exit
+    code; when this process is stopped first (Ctrl-C, SIGTERM, SIGHUP), stop the child's
+    whole group and exit 128 + the signal's number."""
+    import signal
+    import subprocess
+
+    posix = os.name == "posix"
+    child = subprocess.Popen(command, env=env, start_new_session=posix)
+
+    def stop(signum, _frame):
+        raise _Stopped(signum)
+
+    asked = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {signum: signal.signal(signum, stop) for signum in asked}
+    try:
+        return child.wait()
+    except (_Stopped, KeyboardInterrupt) as exc:
+        _stop_child(child, posix)
+        raise typer.Exit(128 + getattr(exc, "signum", signal.SIGINT)) from None
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _stop_child(child, group: bool) -> None:
+    """Stop ``child`` (and its process group when ``group``): SIGTERM, then SIGKILL after
+    10 s. The group is signalled only while the child is not yet reaped, so that its id
+    cannot name another process's group."""
+    import signal
+    import subprocess
+
+    def send(signum: int) -> None:
+        try:
+            os.killpg(child.pid, signum) if group else child.send_signal(signum)
+        except ProcessLookupError:
+            pass
+
+    send(signal.SIGTERM)
+    try:
+        child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        send(signal.SIGKILL)
+        child.wait()
 
 
 @cli.command("export")
@@ -276,7 +385,7 @@ def _write_json(path: Path, data) -> None:
                     encoding="utf-8")
 
 
-def _learn(log: str, start: str | None, end: str | None):
+def _learn(log: str, start: str | None, end: str | None, calendar=None):
     """The analysis-ready log and the model learnt from its window (the log's last year by
     default; ``Discovery.start``/``end`` hold the window cut to the log)."""
     import pandas as pd
@@ -284,7 +393,8 @@ def _learn(log: str, start: str | None, end: str | None):
     from dossierflow.mining.log.open_log import open_analysis_log
     from dossierflow.simulation.discovery.discover_model import discover_model, learning_window
 
-    analysis = open_analysis_log(log)
+    analysis = open_analysis_log(log, calendar)
+    typer.echo(f"note: {analysis.calendar.describe()}")
     lo, hi = learning_window(analysis, start, end)
     typer.echo(f"Learning the model from dossiers received {lo:%d/%m/%Y} – "
                f"{hi - pd.Timedelta(days=1):%d/%m/%Y} …")
@@ -306,6 +416,7 @@ def simulate_command(
     procedure: Annotated[list[str] | None, typer.Option(
         help="Report on these procedures only (may repeat).")] = None,
     workers: Annotated[int | None, typer.Option(help="Processes (default: one per core).")] = None,
+    country: Country = None, timezone: TimeZone = None, office_hours: OfficeHours = None,
 ) -> None:
     """Learn a model from the log, run scenarios against it and write their effects."""
     from dossierflow.simulation.asis import basis
@@ -313,8 +424,10 @@ def simulate_command(
     from dossierflow.simulation.scenarios import read_scenarios
 
     scenarios = [s for path in scenario for s in read_scenarios(path)]
-    analysis, found = _learn(log, start, end)
+    analysis, found = _learn(log, start, end, _calendar(country, timezone, office_hours))
     lo, hi = found.start, found.end
+    for note in found.notes:
+        typer.echo(f"note: {note}")
     for s in scenarios:
         s.apply(found.model)  # a scenario that does not fit the model fails before the runs
     bar, moved = _progress_bar(f"Simulating {replications} × {len(scenarios) + 1} runs")
@@ -482,10 +595,18 @@ def report_command(
                    "PDF from any browser.")
 
 
+def _command_line_error() -> type[Exception]:
+    """The base of the errors of a wrong command line: click's ``ClickException``, click's own
+    under older Typer versions and Typer's copy of it under newer ones."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
 def main() -> None:
-    """Entry point: errors become messages, never tracebacks."""
+    """Entry point: errors become messages, never tracebacks. Exit codes: 0 done, 1 a usage
+    error's own, 2 a wrong command line or input, 3 a fault in dossierflow, 128 + n stopped by
+    signal n."""
     try:
-        cli(standalone_mode=False)
+        code = cli(standalone_mode=False)  # a command's typer.Exit(n) comes back as n
     except DossierflowError as exc:
         typer.secho(f"Error: {exc.message}", fg="red", err=True)
         sys.exit(2)
@@ -494,17 +615,20 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         typer.secho("Interrupted.", err=True)
         sys.exit(130)
+    except _command_line_error() as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
     except Exception as exc:  # noqa: BLE001 — the last guard before the user
-        import click
+        from dossierflow.app.errors import write_crash_report
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        report = Path(tempfile.gettempdir()) / "dossierflow-error.txt"
-        report.write_text(traceback.format_exc(), encoding="utf-8")
+        report = write_crash_report(traceback.format_exc())
         typer.secho(f"Unexpected error: {exc}. This is a fault in dossierflow, not in your "
-                    f"data; details were written to {report}.", fg="red", err=True)
+                    "data; " + (f"details were written to {report}." if report else
+                                "its details could not be written to a file."),
+                    fg="red", err=True)
         sys.exit(3)
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -198,6 +198,40 @@ LABELS: dict[str, dict[str, str]] = {
     "cause_queueing": {"vi": "Xếp hàng", "en": "Queueing"},
     "cause_processing": {"vi": "Xử lý", "en": "Processing"},
     "cause_other": {"vi": "Khác", "en": "Other"},
+    # waits are in-tray time: previous end → this start (mining/log/transitions.py)
+    "ranking_in_tray": {"vi": "Thời gian chờ là lúc hồ sơ nằm chờ: từ khi bước trước hoàn thành "
+                              "đến khi bước này bắt đầu; thời gian xử lý tính riêng.",
+                        "en": "A wait is the in-tray time, from the previous step's end to this "
+                              "step's start; processing is counted apart."},
+    "waits_include_processing": {
+        "vi": "{n} trong {total} lượt chờ gồm cả thời gian xử lý: nhật ký không có thời điểm "
+              "bắt đầu xử lý của các bước đó (không có thời điểm bắt đầu, hoặc chỉ có thời "
+              "điểm giao).",
+        "en": "{n} of {total} waits include the step's processing: the log does not say when "
+              "work on those steps started (no start times, or hand-over times only)."},
+    "causes_help_in_tray": {
+        "vi": "Thời gian chờ trên mỗi chuyển bước (từ khi bước trước hoàn thành đến khi bước "
+              "sau bắt đầu) chia thành: ngoài giờ, chuyển theo lô, xếp hàng và phần còn lại; "
+              "thời gian xử lý hiển thị riêng. Có thể mất lâu với nhật ký lớn.",
+        "en": "The wait on each path (previous step's end → next step's start) split into "
+              "off-hours, batching, queueing and the rest; processing is shown apart. May take "
+              "a while on a large log."},
+    "causes_note_no_start": {
+        "vi": "{n} chuyển bước thiếu thời điểm bắt đầu xử lý: thời gian chờ của chúng gồm cả "
+              "thời gian xử lý và phần xếp hàng được tính vào “Khác”.",
+        "en": "{n} paths lack the time work started: their waits include processing and "
+              "their queueing is counted in “Other”."},
+    "col_total_processing_working_hours": {"vi": "Tổng xử lý (giờ LV)",
+                                           "en": "Total processing (working hours)"},
+    "col_processing_working_hours": {"vi": "Xử lý (giờ LV)",
+                                     "en": "Processing (working hours)"},
+    "col_wait_includes_processing": {"vi": "Chờ gồm cả xử lý",
+                                     "en": "Wait includes processing"},
+    "timeline_includes_processing": {
+        "vi": "Các bước có “Chờ gồm cả xử lý”: nhật ký không có thời điểm bắt đầu xử lý, nên "
+              "thời gian chờ trước chúng tính đến lúc hoàn thành.",
+        "en": "Steps marked “Wait includes processing”: the log does not say when work on them "
+              "started, so the wait before them runs to their end."},
     "causes_note": {"vi": "{n} chuyển bước thiếu thời điểm bắt đầu: phần xếp hàng và xử lý "
                           "của chúng được tính vào “Khác”.",
                     "en": "{n} paths lack start times: their queueing and processing are "

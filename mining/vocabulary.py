@@ -16,6 +16,8 @@ DATASETS_DIR = Path(__file__).resolve().parents[1] / "datasets"
 VOCABULARY_DIR = DATASETS_DIR / "vocabulary"
 # where dossierflow's times live (docs/domain.md §1): every instant is converted to this zone
 TZ = "Asia/Ho_Chi_Minh"
+# whose public holidays are days off by default (a country code of the ``holidays`` package)
+COUNTRY = "VN"
 # the start and end markers of a drawn process map (Disco's ▶ and ■)
 MAP_START, MAP_END = "▶", "■"
 # the display languages: Vietnamese (the default) and English
@@ -30,6 +32,10 @@ ONLINE_UNSPECIFIED = "online"
 # (5, 4 or 3 tại chỗ), or passed between agencies (liên thông)
 TRANSFER, FIVE_ON_SPOT = "transfer", "five_on_spot"
 HANDLING_MODELS = (TRANSFER, FIVE_ON_SPOT, "four_on_spot", "three_on_spot", "inter_agency")
+# the on-time verdicts one-stop systems export (Kết quả) and the on-time classes they name
+ON_TIME_VERDICTS = {"trước hạn": "early", "sớm hạn": "early", "đúng hạn": "on_time",
+                    "trễ hạn": "late", "quá hạn": "late", "early": "early",
+                    "on time": "on_time", "late": "late"}
 
 
 @cache
@@ -102,3 +108,8 @@ def models(values: pd.Series) -> pd.Series:
     table = _table("models.csv")
     lookup = {normalise_name(a): m for a, m in zip(table.alias, table.model, strict=True)}
     return _map_values(values, lookup)
+
+
+def on_time_verdicts(values: pd.Series) -> pd.Series:
+    """Normalise a system's own verdicts (Trước hạn / Đúng hạn / Trễ hạn) to on-time classes."""
+    return _map_values(values, {normalise_name(v): c for v, c in ON_TIME_VERDICTS.items()})

@@ -66,7 +66,7 @@ def waits(tmp_path_factory) -> LogView:
         n_transitions=4, n_batched=3, wait_minutes=3870 + 780,
         off_hours_minutes=3750 + 240, batching_minutes=540, other_minutes=120)),
     ("receive", "appraise", dict(
-        n_transitions=2, n_batched=0, n_with_start_times=2, wait_minutes=180 + 165,
+        n_transitions=2, n_batched=0, n_with_start_times=2, wait_minutes=120 + 75,
         off_hours_minutes=0, queueing_minutes=60, processing_minutes=60 + 90,
         other_minutes=60 + 75)),
 ])
@@ -75,8 +75,7 @@ def test_waiting_causes(waits, source, target, expected):
     for column, value in expected.items():
         assert row[column] == pytest.approx(value), column
     parts = sum(row[f"{c}_minutes"] for c in ("off_hours", "batching", "other"))
-    parts += 0 if pd.isna(row["queueing_minutes"]) else row["queueing_minutes"] + row[
-        "processing_minutes"]
+    parts += 0 if pd.isna(row["queueing_minutes"]) else row["queueing_minutes"]
     assert parts == pytest.approx(row["wait_minutes"])
 
 
@@ -112,9 +111,10 @@ def test_bottleneck_ranking(waits, level, first, total_days, median_days):
 
 def test_bottleneck_rank_by_median(waits):
     table = bottlenecks(waits, level="edge").set_index(["activity", "next_activity"])
-    # receive → appraise: waits 180 and 165, median 172.5 > 150
-    assert table.loc[("receive", "appraise"), "rank_median"] == 1
-    assert table.loc[("receive", "appraise"), "rank_total"] == 2
+    # receive → appraise: in-tray waits 120 and 75 (processing apart), median 97.5 < 150
+    assert table.loc[("receive", "appraise"), "median_wait_working_days"] == pytest.approx(
+        97.5 / DAY)
+    assert table.loc[("receive", "appraise"), "rank_median"] == 2
     with pytest.raises(ValueError):
         bottlenecks(waits, level="variant")
 

@@ -189,11 +189,11 @@ def test_all_bad_column_raises_with_column_and_row():
     assert "'abc'" in message and "mapping file" in message
 
 
-def test_ambiguous_column_without_order_raises_mentioning_dayfirst():
-    with pytest.raises(TimestampError, match="dayfirst") as caught:
-        parse([None, "01/03/2023 15:09", "02/03/2023 10:00"], column="Ngày tiếp nhận")
-    assert caught.value.row == 2
-    assert "01 March 2023 day-first or 03 January 2023 month-first" in str(caught.value)
+def test_ambiguous_column_without_order_is_read_day_first_mentioning_dayfirst():
+    result = parse([None, "01/03/2023 15:09", "02/03/2023 10:00"], column="Ngày tiếp nhận")
+    assert result.values.iloc[1] == pd.Timestamp("2023-03-01 15:09", tz=TZ)
+    note = next(n for n in result.notes if "dayfirst" in n)
+    assert "row 2" in note and "01 March 2023 day-first or 03 January 2023 month-first" in note
 
 
 @pytest.mark.parametrize(

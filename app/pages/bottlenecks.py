@@ -53,9 +53,15 @@ else:
                "rank_median"]
     show_table(ranks[columns], lang, percent=("share_of_total",),
                         labels=labels(columns))
+    st.caption(t("ranking_in_tray", lang))
+    waits = int(ranks["n_transitions"].sum())
+    untimed = waits - int(ranks["n_with_start_times"].sum())
+    if untimed:
+        st.caption(t("waits_include_processing", lang).format(
+            n=fmt_number(untimed, lang), total=fmt_number(waits, lang)))
 
 st.subheader(t("causes", lang))
-st.caption(t("causes_help", lang))
+st.caption(t("causes_help_in_tray", lang))
 if uw.toggle(st, t("causes_run", lang), key="causes"):
     with st.spinner(t("computing", lang)):
         causes = cm.waiting_causes(key, selection).head(15)
@@ -69,15 +75,16 @@ if uw.toggle(st, t("causes_run", lang), key="causes"):
                                        t("cause_share", lang), lang), width="stretch")
         hours = causes[["label", "n_transitions", "n_batched"]].assign(
             wait_hours=causes["wait_minutes"] / 60,
-            **{f"{c}_share": 100 * causes[f"{c}_share"] for c in COMPONENTS})
+            **{f"{c}_share": 100 * causes[f"{c}_share"] for c in COMPONENTS},
+            total_processing_working_hours=causes["processing_minutes"] / 60)
         show_table(hours, lang, percent=tuple(f"{c}_share" for c in COMPONENTS),
                             labels={**labels(["label", "n_transitions", "n_batched",
-                                              "wait_hours"]),
+                                              "wait_hours", "total_processing_working_hours"]),
                                     **{f"{c}_share": t(f"cause_{c}", lang) + " (%)"
                                        for c in COMPONENTS}})
         notes = [note for note in causes["note"] if note]
         if notes:
-            st.caption(t("causes_note", lang).format(n=len(notes)))
+            st.caption(t("causes_note_no_start", lang).format(n=len(notes)))
 
 st.subheader(t("late", lang))
 late = cm.late_dossiers(key, selection)

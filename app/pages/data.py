@@ -92,8 +92,10 @@ for report in cm.workspace(key).reports:
     c3.metric(t("rows_dropped", lang), fmt_number(report.rows_dropped, lang))
     if report.issues:
         show_table(pd.DataFrame([vars(i) for i in report.issues]), lang)
-    else:
+    elif not report.orders:
         st.success(t("no_issues", lang))
+    if report.orders:  # dossiers in an impossible order (mining/io/event_order.py)
+        show_table(pd.DataFrame([vars(o) for o in report.orders]), lang)
     for note in report.notes:
         st.caption(note)
 rejected = cm.rejected(key)

@@ -79,5 +79,8 @@ if chosen is not None:
         steps = steps.assign(activity=steps["activity"].map(
             lambda a: value_label("activity", a, lang)))
         shown = ["position", "activity", "start_timestamp", "timestamp", "resource", "agency",
-                 "wait_before_working_hours", "wait_before_hours"]
+                 "wait_before_working_hours", "wait_before_hours",
+                 "processing_working_hours", "wait_includes_processing"]
         show_table(steps[shown], lang, labels={c: t(f"col_{c}", lang) for c in shown})
+        if steps["wait_includes_processing"].any():
+            st.caption(t("timeline_includes_processing", lang))

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from dossierflow.mining.errors import ColumnMappingError
+from dossierflow.mining.log.analysis_table import VERDICTS, classes_by_verdict
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.vocabulary import DATASETS_DIR, ONLINE_CHANNELS, ONLINE_UNSPECIFIED
 
@@ -25,7 +26,7 @@ COLUMNS = ["n_received", "n_judged", "n_early", "n_on_time", "n_open_not_due", "
            "n_late_open", "n_repeat_supplement", "on_time_pct", "n_completed",
            "mean_handling_working_days", "online_pct", "online_full_pct", "online_partial_pct",
            "online_unspecified_pct", "n_fee_bearing", "online_payment_pct", "digitised_pct",
-           "five_on_spot_pct"]
+           "five_on_spot_pct", "n_system_verdict", "system_agreement_pct"]
 Grouping = Literal["month", "agency", "procedure_id", "field", "channel", "model"]
 GROUPINGS = get_args(Grouping)
 # why an indicator has no value or no points: the code the scorecard gives, and its English
@@ -87,6 +88,9 @@ def kpis(view: LogView, *, by: Grouping | None = None,
     * 3.5 ``online_payment_pct``: paid online / ``n_fee_bearing`` (fee > 0).
     * 4.2 ``digitised_pct``: digitised / dossiers with a known digitised flag.
     * ``five_on_spot_pct``: model in the config's ``on_spot_models`` / known model.
+    * ``n_system_verdict``: judged dossiers whose log gives the system's own verdict (Trước
+      hạn / Đúng hạn / Trễ hạn); ``system_agreement_pct``: those on which the computed class
+      agrees with it on late or not late. Both NaN when the log gives no verdict.
 
     An indicator whose columns the log lacks is NaN, and ``reasons`` says why in English
     (empty text when every indicator could be computed).
@@ -142,6 +146,11 @@ def _measure(view: LogView, by: Grouping | None,
     }
     if "fee" in columns:
         metrics["n_fee_bearing"] = _count(c.fee > 0)
+    if "system_verdict" in columns:
+        known = klass.notnull() & c.system_verdict.isin(VERDICTS)
+        metrics["n_system_verdict"] = _count(known)
+        metrics["n_system_agreeing"] = _count(
+            known & ((klass == "late") == (c.system_verdict == "late")))
     lacking = {}
     for name, (needs, parts) in shares.items():
         if any(n not in columns for n in needs):
@@ -152,10 +161,21 @@ def _measure(view: LogView, by: Grouping | None,
     table = c.group_by(keys).aggregate(**metrics) if keys else c.aggregate(**metrics)
     table = table.mutate(on_time_pct=_pct(
         table.n_early + table.n_on_time + table.n_open_not_due, table.n_judged))
+    if "system_verdict" in columns:
+        table = table.mutate(system_agreement_pct=_pct(table.n_system_agreeing,
+                                                       table.n_system_verdict))
     out = (table.order_by(keys) if keys else table).to_pandas().reindex(columns=keys + COLUMNS)
     for name in shares:
         out[name] = out[name].astype("float64")
     return out, lacking
+
+
+def verdict_crosstab(view: LogView) -> pd.DataFrame:
+    """The view's dossiers per computed on-time class (rows) and the system's own verdict
+    (columns), over those that have both; empty when the log gives no verdict."""
+    if "system_verdict" not in view.cases.columns:
+        return classes_by_verdict(pd.DataFrame())
+    return classes_by_verdict(view.cases.select("on_time_class", "system_verdict").to_pandas())
 
 
 def scorecard(view: LogView, config: dict | str | Path | None = None) -> pd.DataFrame:

@@ -16,9 +16,10 @@ def late_attribution(view: LogView) -> pd.DataFrame:
     """One row per late dossier (766: closed after its due date, open and overdue at the log's
     end, or with a second supplement request) naming the step that consumed the overrun.
 
-    Rule: a step is the time from one event to the next, charged to the next event's step,
-    officer and agency; the supplement pause (the citizen's) and steps after the result was
-    ready (pickup) are skipped. A step's expected time is the median of the same step
+    Rule: a step is the time from one event's end to the next one's end (its wait and its
+    processing: both spend the deadline), charged to the next event's step, officer and
+    agency; the supplement pause (the citizen's) and steps after the result was ready
+    (pickup) are skipped. A step's expected time is the median of the same step
     (previous activity → activity) over all dossiers of the same procedure in the view; its
     excess is the time beyond that median. The step with the largest excess is named (then
     the longest, then the earliest). An open overdue dossier also has a *pending* step, from
@@ -42,11 +43,11 @@ def late_attribution(view: LogView) -> pd.DataFrame:
         else ibis.null("string"))
 
     tr = transitions(view)
-    tr = tr.filter(~tr.citizen_wait & tr.wait_working_minutes.notnull())
+    tr = tr.filter(~tr.citizen_wait & tr.step_working_minutes.notnull())
     norm = tr.group_by(["procedure_id", "activity", "next_activity"]).aggregate(
-        expected=tr.wait_working_minutes.median())
+        expected=tr.step_working_minutes.median())
     after = tr.group_by(["procedure_id", "activity"]).aggregate(
-        expected=tr.wait_working_minutes.median())
+        expected=tr.step_working_minutes.median())
 
     steps = tr.drop("procedure_id").join(
         late.select("case_id", "procedure_id", "finished_at"), "case_id")
@@ -56,7 +57,7 @@ def late_attribution(view: LogView) -> pd.DataFrame:
     steps = steps.select(
         "case_id", "procedure_id", "event_index", "expected",
         previous_activity=steps.activity, step=steps.next_activity, agency=steps.agency,
-        resource=steps.resource, minutes=steps.wait_working_minutes,
+        resource=steps.resource, minutes=steps.step_working_minutes,
         is_repeat_request=(steps.next_activity == SUPPLEMENT_REQUEST)
         & (ibis.row_number().over(group_by=[steps.case_id, steps.next_activity],
                                   order_by=steps.event_index) == 1))

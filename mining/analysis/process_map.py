@@ -24,7 +24,7 @@ import pandas as pd
 
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.log_view import LogView
-from dossierflow.mining.log.transitions import follows, ordered
+from dossierflow.mining.log.transitions import follows, ordered, waiting
 from dossierflow.mining.log.variants import case_variants
 from dossierflow.mining.vocabulary import MAP_END, MAP_START
 
@@ -47,9 +47,10 @@ class ProcessMap:
     mean and 90th percentile in working minutes and wall-clock seconds (NaN without start
     times). ``edges``: source, target, frequency (transitions), cases (distinct), and the
     waiting time between the two events as median, mean and 90th percentile in working hours
-    and wall-clock hours. Edges from the ``start`` pseudo-node lead to each case's first
-    activity, edges to ``end`` leave its last one; they carry no waiting time. ``cases`` is the
-    number of dossiers drawn.
+    and wall-clock hours: the source's end → the target's start where the target has a start
+    time (as Disco's performance map), else → its end. Edges from the ``start`` pseudo-node
+    lead to each case's first activity, edges to ``end`` leave its last one; they carry no
+    waiting time. ``cases`` is the number of dossiers drawn.
     """
 
     nodes: pd.DataFrame
@@ -125,6 +126,7 @@ def _edges(follows: ir.Table, representatives: ir.Table, nodes: pd.DataFrame) ->
     counts = per_case.group_by("source", "target").aggregate(
         frequency=(per_case.transitions * per_case.weight).sum(), cases=per_case.weight.sum())
     moves = follows.filter(follows.next_activity.notnull())
+    moves = moves.mutate(**waiting(moves))
     waits = moves.group_by(source=moves.activity, target=moves.next_activity).aggregate(
         **_summary(moves.wait_working_minutes, "working"),
         **_summary(moves.wait_seconds, "wall"))
@@ -241,3 +243,43 @@ def process_map(view: LogView, *, activities: float = 1.0, paths: float = 1.0) -
     edges = _edges(follows(view, kept, whole), representatives, nodes)
     return ProcessMap(nodes=nodes, edges=keep_paths(edges, list(nodes["activity"]), paths),
                       cases=int(nodes["start_cases"].sum()))
+
+
+# A first view's budget: about 30 boxes fit one screen or A4 page at a readable 11 pt and
+# Graphviz lays them out in about a second; two paths per activity keep the main flow, its
+# branches and loops while the edges stay countable (Disco's first view of a complex log is
+# likewise the most frequent activities and paths).
+MAX_ACTIVITIES = 30
+MAX_PATHS = 60
+
+
+@dataclass(frozen=True)
+class Sliders:
+    """The slider values a map is drawn with and what they keep: ``activities_shown`` of the
+    view's ``activities_total`` activities, ``paths_shown`` of the ``paths_total`` paths
+    between those (start and end edges included)."""
+
+    activities: float
+    paths: float
+    activities_shown: int
+    activities_total: int
+    paths_shown: int
+    paths_total: int
+
+
+def readable_map(view: LogView, *, activities: float | None = None, paths: float | None = None,
+                 max_activities: int = MAX_ACTIVITIES,
+                 max_paths: int = MAX_PATHS) -> tuple[ProcessMap, Sliders]:
+    """The map of ``view`` at a readable size and the sliders applied: a slider left at None
+    is set so that the map keeps at most ``max_activities`` activities and ``max_paths`` paths
+    (most frequent first; ``process_map`` may add the few paths that keep every activity
+    between start and end); a slider given is applied as it is."""
+    total = int(view.events.activity.nunique().execute())
+    if activities is None:
+        activities = min(1.0, max_activities / total) if total else 1.0
+    drawn = process_map(view, activities=activities)
+    if paths is None:
+        paths = min(1.0, max_paths / len(drawn.edges)) if len(drawn.edges) else 1.0
+    edges = keep_paths(drawn.edges, list(drawn.nodes["activity"]), paths)
+    sliders = Sliders(activities, paths, len(drawn.nodes), total, len(edges), len(drawn.edges))
+    return ProcessMap(nodes=drawn.nodes, edges=edges, cases=drawn.cases), sliders

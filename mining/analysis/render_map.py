@@ -20,7 +20,7 @@ from typing import Literal, Protocol
 import graphviz
 import numpy as np
 
-from dossierflow.mining.analysis.process_map import ProcessMap
+from dossierflow.mining.analysis.process_map import ProcessMap, Sliders
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.number_format import fmt_number, fmt_percent
 from dossierflow.mining.vocabulary import Lang, activity_label
@@ -40,14 +40,18 @@ TEXT = {
            "sequential": "Thang màu tuần tự", "diverging": "Thang màu phân kỳ (0 ở giữa)",
            "width": "Cạnh càng dày, giá trị càng lớn",
            "width_diverging": "Cạnh càng dày, chênh lệch càng lớn",
-           "start": "Bắt đầu", "end": "Kết thúc"},
+           "start": "Bắt đầu", "end": "Kết thúc",
+           "sliders": "Hiển thị {a}/{a_all} bước xử lý (thanh trượt {a_share}), {p}/{p_all} "
+                      "đường đi (thanh trượt {p_share})"},
     "en": {"nodes": "Activities", "edges": "Paths", "both": "Activities and paths",
            "unit": "Unit",
            "sequential": "Sequential colour scale",
            "diverging": "Diverging colour scale (0 in the middle)",
            "width": "Thicker paths, larger values",
            "width_diverging": "Thicker paths, larger differences", "start": "Start",
-           "end": "End"},
+           "end": "End",
+           "sliders": "Shown: {a} of {a_all} activities (slider {a_share}), {p} of {p_all} "
+                      "paths (slider {p_share})"},
 }
 
 
@@ -244,9 +248,20 @@ def _scales(paint: Paint) -> dict[str, _Scale | None]:
     return {"nodes": _Scale.of(nodes, False), "edges": _Scale.of(edges, False)}
 
 
-def _legend(paint: Paint, scales: dict[str, _Scale | None], lang: Lang) -> str:
+def sliders_text(sliders: Sliders, lang: Lang) -> str:
+    """What the sliders keep, e.g. 'Shown: 30 of 400 activities (slider 7.5%), …'."""
+    return TEXT[lang]["sliders"].format(
+        a=fmt_number(sliders.activities_shown, lang),
+        a_all=fmt_number(sliders.activities_total, lang),
+        a_share=fmt_percent(100 * sliders.activities, lang),
+        p=fmt_number(sliders.paths_shown, lang), p_all=fmt_number(sliders.paths_total, lang),
+        p_share=fmt_percent(100 * sliders.paths, lang))
+
+
+def _legend(paint: Paint, scales: dict[str, _Scale | None], lang: Lang,
+            extra: tuple[str, ...] = ()) -> str:
     """The legend: title, unit, the palette in five swatches with the values they stand for
-    on nodes and on edges, the scale's kind and the notes."""
+    on nodes and on edges, the scale's kind, the notes and ``extra`` lines."""
     words = TEXT[lang]
     steps = np.linspace(0, 1, 5)
     swatches = "".join(f'<TD BGCOLOR="{_colour(paint.palette, t)}" WIDTH="34" HEIGHT="14">'
@@ -264,18 +279,19 @@ def _legend(paint: Paint, scales: dict[str, _Scale | None], lang: Lang) -> str:
         ticks = "".join(f"<TD>{_html(paint.tick(value))}</TD>" for value in values)
         rows.append(f'<TR><TD ALIGN="LEFT">{_html(words[kind])}</TD>{ticks}</TR>')
     kind = "diverging" if paint.diverging else "sequential"
-    notes = (words[kind], words["width_diverging" if paint.diverging else "width"], *paint.notes)
+    notes = (words[kind], words["width_diverging" if paint.diverging else "width"],
+             *paint.notes, *extra)
     rows += [f'<TR><TD COLSPAN="6" ALIGN="LEFT">{_html(note)}</TD></TR>' for note in notes]
     return ('<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" COLOR="#999999">'
             + "".join(rows) + "</TABLE>>")
 
 
 def render_map(pmap: ProcessMap, *, overlay: Overlay = Frequency(), lang: Lang = "vi",
-               direction: Literal["TB", "LR"] = "TB") -> str:
+               direction: Literal["TB", "LR"] = "TB", sliders: Sliders | None = None) -> str:
     """DOT source of ``pmap`` coloured by ``overlay`` (a ``Frequency``, ``Performance`` or
     ``Difference`` value), with activity labels in ``lang`` ('vi' or 'en'; unknown ids shown
-    as given), start ▶ and end ■ nodes and a legend, laid out top-down (``"TB"``) or left to
-    right (``"LR"``)."""
+    as given), start ▶ and end ■ nodes and a legend (stating the ``sliders`` applied, when
+    given), laid out top-down (``"TB"``) or left to right (``"LR"``)."""
     _check_lang(lang)
     if direction not in ("TB", "LR"):
         raise DossierflowError(f"'{direction}' is not a layout direction.",
@@ -320,7 +336,8 @@ def render_map(pmap: ProcessMap, *, overlay: Overlay = Frequency(), lang: Lang =
                          else 0.35 + 0.65 * scale(value))
         dot.edge(ids[source], ids[target], label=f"<{_html(text)}>" if text else None,
                  color=colour, fontcolor="#404040", penwidth=f"{1 + 5 * strength:.2f}")
-    dot.node("legend", label=_legend(paint, scales, lang), shape="plaintext",
+    extra = (sliders_text(sliders, lang),) if sliders else ()
+    dot.node("legend", label=_legend(paint, scales, lang, extra), shape="plaintext",
              style="solid", fillcolor="white")
     return dot.source
 

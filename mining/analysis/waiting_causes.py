@@ -1,4 +1,4 @@
-"""Why dossiers wait on each edge: off-hours, batching, queueing, processing and the rest."""
+"""Why dossiers wait on each edge: off-hours, batching, queueing and the rest; processing apart."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import ibis
 import pandas as pd
 
 from dossierflow.mining.log.log_view import LogView
-from dossierflow.mining.log.transitions import transitions
+from dossierflow.mining.log.transitions import transitions, wait_notes
 
-COMPONENTS = ("off_hours", "batching", "queueing", "processing", "other")
+COMPONENTS = ("off_hours", "batching", "queueing", "other")  # the parts of a wait
 KEYS = ["case_id", "event_index"]
 RIGHT_KEYS = [f"{k}_right" for k in KEYS]
 
@@ -33,23 +33,26 @@ def waiting_causes(view: LogView, *, min_batch: int = 3) -> pd.DataFrame:
     """Each edge's waiting split into causes, in minutes of wall-clock time.
 
     For every transition ``activity`` → ``next_activity`` (the supplement pause, the citizen's
-    time, is left out), the wall-clock wait is split, in this order:
+    time, is left out), the wait is the in-tray time (previous end → next start) where the
+    next step has a start time, else the time to its end (processing included). It is split,
+    in this order:
 
     * ``off_hours``: wall-clock minus working time (nights, weekends, holidays);
     * ``batching``: the working wait of a dossier whose next event was released in a batch,
       i.e. at the same minute as events of at least ``min_batch`` dossiers by the same officer
       or the same agency (paper transfers at fixed times);
-    * ``queueing``: with start times, the working time before the next step started during
-      which its officer was busy on other dossiers (their start–end intervals, summed and
-      capped at that time);
-    * ``processing``: with start times, the working time from the next step's start to its end;
-    * ``other``: the rest. Without start times queueing and processing cannot be split from
-      it: they are NaN, counted in ``other`` and ``note`` says so.
+    * ``queueing``: with start times, the working wait during which the next step's officer
+      was busy on other dossiers (their start–end intervals, summed and capped at the wait);
+    * ``other``: the rest. Without start times queueing cannot be split from it: it is NaN,
+      counted in ``other``, and ``note`` says so.
+
+    ``processing_minutes`` (working minutes from the next step's start to its end; NaN
+    without start times) is reported beside the wait, not as a part of it.
 
     Columns: ``activity``, ``next_activity``, ``n_transitions``, ``n_batched``,
     ``n_with_start_times``, ``wait_minutes``, ``<component>_minutes`` and
-    ``<component>_share`` (of ``wait_minutes``) for each component, ``note``; rows sorted by
-    ``wait_minutes``, longest first.
+    ``<component>_share`` (of ``wait_minutes``) for each component, ``processing_minutes``,
+    ``note``; rows sorted by ``wait_minutes``, longest first.
     """
     tr = transitions(view)
     tr = tr.filter(~tr.citizen_wait & tr.wait_working_minutes.notnull())
@@ -60,9 +63,8 @@ def waiting_causes(view: LogView, *, min_batch: int = 3) -> pd.DataFrame:
     else:
         tr = tr.mutate(batched=ibis.literal(False))
     working = tr.wait_working_minutes
-    timed = tr.next_start_clock.notnull() & ~tr.batched
-    pre_start = ibis.greatest(0.0, ibis.least(tr.next_start_clock - tr.clock, working))
-    tr = tr.mutate(pre_start=ibis.ifelse(timed, pre_start, ibis.null("float64")))
+    timed = ~tr.wait_includes_processing & ~tr.batched
+    tr = tr.mutate(pre_start=ibis.ifelse(timed, working, ibis.null("float64")))
     busy = _busy_minutes(view, tr)
     if busy is None:
         tr = tr.mutate(queueing=ibis.null("float64"))
@@ -74,27 +76,22 @@ def waiting_causes(view: LogView, *, min_batch: int = 3) -> pd.DataFrame:
         wait_minutes=tr.wait_wall_minutes,
         off_hours=tr.wait_wall_minutes - working,
         batching=ibis.ifelse(tr.batched, working, 0.0),
-        processing=working - tr.pre_start,
+        processing=tr.processing_working_minutes,
     )
-    parts = parts.mutate(other=working - parts.batching - parts.queueing.fill_null(0.0)
-                         - parts.processing.fill_null(0.0))
+    parts = parts.mutate(other=working - parts.batching - parts.queueing.fill_null(0.0))
     table = parts.group_by(["activity", "next_activity"]).aggregate(
         n_transitions=parts.count(),
         n_batched=parts.batched.sum(),
-        n_with_start_times=parts.pre_start.notnull().sum(),
+        n_with_start_times=(~parts.wait_includes_processing).sum(),
         wait_minutes=parts.wait_minutes.sum(),
-        **{f"{c}_minutes": parts[c].sum() for c in COMPONENTS},
+        **{f"{c}_minutes": parts[c].sum() for c in (*COMPONENTS, "processing")},
     ).order_by([ibis.desc("wait_minutes"), "activity", "next_activity"])
     out = table.to_pandas()
     for component in COMPONENTS:
         out[f"{component}_share"] = out[f"{component}_minutes"] / out["wait_minutes"].where(
             out["wait_minutes"] > 0)
-    unsplit = out["n_transitions"] - out["n_batched"] - out["n_with_start_times"]
-    out["note"] = ""
-    out.loc[unsplit > 0, "note"] = (
-        unsplit.astype(str) + " of " + out["n_transitions"].astype(str)
-        + " waits without start times: their queueing and processing cannot be split from "
-        "other")
+    notes = wait_notes(out["n_transitions"], out["n_with_start_times"])
+    out["note"] = notes.where(notes == "", notes + "; their queueing cannot be split from other")
     return out.reset_index(drop=True)
 
 

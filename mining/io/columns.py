@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,11 +54,29 @@ CASE_FIELDS: dict[str, tuple[str, ...]] = {
     "digitised": ("digitised", "duocsohoa", "được số hóa", "số hóa"),
     "paid_online": ("paid_online", "duocthanhtoantructuyen", "thanh toán trực tuyến"),
     "fee": ("fee", "phí", "lệ phí", "phí, lệ phí", "phí/lệ phí"),
+    # the system's own on-time verdict of the dossier (Trước hạn / Đúng hạn / Trễ hạn)
+    "system_verdict": ("system_verdict", "kết quả", "ketqua"),
 }
 ALL_FIELDS = {**EVENT_FIELDS, **CASE_FIELDS}
 TIME_FIELDS = ("timestamp", "start_timestamp", "received_at", "due_at", "finished_at",
                "returned_at")
-MAPPING_KEYS = ("columns", "dayfirst", "formats", "sheet", "duplicates")
+MAPPING_KEYS = ("columns", "dayfirst", "formats", "sheet", "duplicates", "impossible_orders",
+                "calendar")
+# columns the analysis-ready tables derive (mining/log/analysis_table.py `prepare`): an
+# attribute of the same name is kept as ``attr_<name>`` (see `attribute_name`)
+DERIVED_COLUMNS = (
+    # events
+    "case_code", "activity_code", "resource_code", "agency_code", "event_index", "clock",
+    "next_activity", "wait_seconds", "wait_working_minutes", "start_clock", "service_seconds",
+    "service_working_minutes",
+    # cases
+    "n_events", "first_timestamp", "last_timestamp", "n_supplement_requests",
+    "supplement_pause_working_minutes", "lead_time_seconds", "lead_time_working_days",
+    "handling_working_days", "on_time_class", "lateness_working_hours", "variant_id",
+    "variant_rank", "variant",
+)
+_DERIVED = {name.casefold() for name in (*DERIVED_COLUMNS, "_row", "_source")}
+_FIELDS = {name.casefold() for name in ALL_FIELDS}
 
 
 def normalise_name(name: object) -> str:
@@ -83,6 +102,13 @@ class MappingFile:
     # identical rows: "drop" (default for CSV, Excel, Parquet: an export artefact) or "keep"
     # (default for XES, written by an event-logging system where repeats are events)
     duplicates: str | None = None
+    # dossiers whose events are in an impossible order (mining/io/event_order.py): "keep"
+    # (the default: kept and flagged) or "exclude"
+    impossible_orders: str | None = None
+    # the log's working calendar: {"country": "NL", "timezone": "Europe/Amsterdam",
+    # "sessions": [["09:00", "17:00"]], "weekdays": [0, 1, 2, 3, 4]} (each key optional;
+    # checked by dossierflow.mining.log.working_time.CalendarChoice)
+    calendar: dict | None = None
 
     @classmethod
     def load(cls, path: str | Path) -> MappingFile:
@@ -126,8 +152,20 @@ class MappingFile:
         if duplicates not in (None, "keep", "drop"):
             raise ColumnMappingError('"duplicates" must be "keep" or "drop".', file=str(path),
                                      column="duplicates", fix='write "duplicates": "keep"')
+        orders = data.get("impossible_orders")
+        if orders not in (None, "keep", "exclude"):
+            raise ColumnMappingError('"impossible_orders" must be "keep" or "exclude".',
+                                     file=str(path), column="impossible_orders",
+                                     fix='write "impossible_orders": "exclude"')
+        calendar = data.get("calendar")
+        if calendar is not None and not isinstance(calendar, dict):
+            raise ColumnMappingError('"calendar" must be a JSON object.', file=str(path),
+                                     column="calendar",
+                                     fix='write "calendar": {"country": "NL", '
+                                         '"timezone": "Europe/Amsterdam"}')
         return cls(columns=columns, dayfirst=dayfirst, formats=dict(data.get("formats", {})),
-                   sheet=data.get("sheet"), duplicates=duplicates)
+                   sheet=data.get("sheet"), duplicates=duplicates, calendar=calendar,
+                   impossible_orders=orders)
 
 
 @dataclass
@@ -141,6 +179,19 @@ class ColumnMapping:
     def describe(self) -> list[str]:
         """One line per mapped field, e.g. ``case_id <- 'Mã hồ sơ' (automatic)``."""
         return [f"{f} <- '{c}' ({self.chosen_by[f]})" for f, c in self.fields.items()]
+
+
+def attribute_name(source: str, mapped: Iterable[str] = ()) -> str:
+    """The name an unmapped column is kept under: its own, or ``attr_<name>`` when that name
+    (without an XES ``case:`` prefix, ignoring case as SQL engines do) is a column dossierflow
+    derives, e.g. Disco's ``case:variant`` -> ``case:attr_variant``, or a canonical field that
+    another column fills (an XES ``case:legal_days`` is the field itself unless ``mapped``, the
+    fields already taken, holds it)."""
+    prefix = "case:" if source.startswith("case:") else ""
+    bare = source[len(prefix):].casefold()
+    taken = {m.casefold() for m in mapped}
+    clash = bare in _DERIVED or (bare in _FIELDS and (not prefix or bare in taken))
+    return f"{prefix}attr_{source[len(prefix):]}" if clash else source
 
 
 def map_columns(columns: list[str], explicit: MappingFile | None = None, *,

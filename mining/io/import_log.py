@@ -23,13 +23,21 @@ from dossierflow.mining.io.columns import (
     TIME_FIELDS,
     ColumnMapping,
     MappingFile,
+    attribute_name,
     map_columns,
     require,
+)
+from dossierflow.mining.io.event_order import (
+    DESCRIPTIONS,
+    FLAG_COLUMNS,
+    ORDER_MODES,
+    OrderMode,
+    order_flags,
 )
 from dossierflow.mining.io.raw_table import RawTable
 from dossierflow.mining.io.read_table import read_table
 from dossierflow.mining.io.timestamps import detect_order, parse_timestamps
-from dossierflow.mining.io.validation import ValidationReport
+from dossierflow.mining.io.validation import SAMPLE_ROWS, OrderFinding, ValidationReport
 
 # dossier-list date column -> the event it evidences
 MILESTONES = {"received_at": "receive", "finished_at": "issue_result",
@@ -39,7 +47,8 @@ TRUE_VALUES = {"1", "true", "yes", "y", "x", "co", "có", "đã số hóa", "da 
 
 @dataclass
 class ImportedLog:
-    """Canonical events and cases of one import, with how they were obtained."""
+    """Canonical events and cases of one import, with how they were obtained; ``flags`` holds
+    a row per dossier and order rule it breaks (mining/io/event_order.py)."""
 
     events: pd.DataFrame
     cases: pd.DataFrame
@@ -47,6 +56,8 @@ class ImportedLog:
     reports: list[ValidationReport]
     rejected: pd.DataFrame
     sources: list[str] = field(default_factory=list)
+    flags: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=FLAG_COLUMNS, dtype="string"))
 
     @property
     def report(self) -> ValidationReport:
@@ -64,16 +75,24 @@ class ImportedLog:
 
 
 def import_log(path: str | Path, *, mapping: str | Path | MappingFile | None = None,
-               cases: str | Path | None = None, sheet: str | None = None) -> ImportedLog:
+               cases: str | Path | None = None, sheet: str | None = None,
+               impossible_orders: OrderMode | None = None) -> ImportedLog:
     """Read a log (and optionally a dossier list) into canonical tables.
 
     Raises a DossierflowError subclass when the input cannot be used at all; rows that
-    cannot be used are dropped and counted in the report, never silently.
+    cannot be used are dropped and counted in the report, never silently. Dossiers whose
+    events are in an impossible order are flagged and kept, or left out when
+    ``impossible_orders`` (else the mapping file's) is "exclude".
     """
     explicit = mapping if isinstance(mapping, MappingFile) else (
         MappingFile.load(mapping) if mapping else MappingFile())
+    mode = impossible_orders or explicit.impossible_orders or "keep"
+    if mode not in ORDER_MODES:
+        raise ColumnMappingError(f"impossible_orders is '{mode}'.", column="impossible_orders",
+                                 fix=f"choose one of {list(ORDER_MODES)}.")
     raw = read_table(path, sheet=sheet or explicit.sheet)
     table, col_map, report, rejected = _canonical(raw, explicit)
+    parts = [(raw, table, report)]
     reports = [report]
     mappings = {raw.path: col_map}
     sources = [raw.path]
@@ -82,27 +101,83 @@ def import_log(path: str | Path, *, mapping: str | Path | MappingFile | None = N
         case_rows = _case_rows(table, col_map)
     else:
         events = _milestone_events(table)
+        table, lost = _drop_without_events(table, events, raw, report)
+        rejected = pd.concat([rejected, lost], ignore_index=True)
+        parts = [(raw, table, report)]
         case_rows = table
     if cases is not None:
         raw_cases = read_table(cases)
         # the mapping file names the columns of the log; only its date settings apply here
         case_table, case_map, case_report, case_rejected = _canonical(
-            raw_cases, MappingFile(dayfirst=explicit.dayfirst), shape="dossier list")
+            raw_cases, MappingFile(dayfirst=explicit.dayfirst, calendar=explicit.calendar),
+            shape="dossier list")
         mappings[raw_cases.path] = case_map
         sources.append(raw_cases.path)
         reports.append(case_report)
+        parts.append((raw_cases, case_table, case_report))
         rejected = pd.concat([rejected, case_rejected], ignore_index=True)
         events = _add_milestones(events, case_table)
+        case_table, lost = _drop_without_events(case_table, events, raw_cases, case_report)
+        rejected = pd.concat([rejected, lost], ignore_index=True)
         case_rows = _merge_cases(case_rows, case_table)
     # on equal times the log's own events come before the dossier list's milestones
     source = events["_source"].fillna(0) if "_source" in events else 0
     events = events.assign(_source=source).sort_values(
         ["case_id", "timestamp", "_source", "_row"], kind="stable").drop(columns="_source")
     case_table = _finish_cases(case_rows, events)
+    flags = order_flags(events, case_table, (explicit.calendar or {}).get("timezone")
+                        or vocabulary.TZ)
+    flags = flags.assign(action="excluded" if mode == "exclude" else "kept").astype("string")
+    if len(flags):
+        left_out = _judge_orders(flags, mode, parts)
+        if mode == "exclude":
+            rejected = pd.concat([rejected, left_out], ignore_index=True)
+            events = events[~is_in(events["case_id"], flags["case_id"])]
+            case_table = case_table[~is_in(case_table["case_id"], flags["case_id"])]
+            case_table = case_table.reset_index(drop=True)
+            if events.empty:
+                raise ColumnMappingError(
+                    "every dossier breaks an order rule "
+                    f"({', '.join(sorted(flags['rule'].unique()))}), so none is left.",
+                    file=raw.path, fix='keep them ("impossible_orders": "keep", the default) '
+                                       "and read the flags in the validation report.")
     events = events.drop(columns=[c for c in CASE_FIELDS if c in events]
                          + [c for c in events if c.startswith("case:")])
     return ImportedLog(events=events.reset_index(drop=True), cases=case_table,
-                       mapping=mappings, reports=reports, rejected=rejected, sources=sources)
+                       mapping=mappings, reports=reports, rejected=rejected, sources=sources,
+                       flags=flags)
+
+
+def _judge_orders(flags: pd.DataFrame, mode: OrderMode, parts) -> pd.DataFrame:
+    """Report the dossiers that break order rules on the main report; when they are excluded,
+    count their rows in each file's report and return those rows as rejected rows."""
+    action = "excluded" if mode == "exclude" else "flagged"
+    main = parts[0][2]
+    for rule, description in DESCRIPTIONS.items():
+        ids = flags.loc[flags["rule"] == rule, "case_id"].unique()
+        if len(ids):
+            main.orders.append(OrderFinding(rule, description, len(ids),
+                                            [str(i) for i in ids[:SAMPLE_ROWS]], action))
+    if mode == "keep":
+        return pd.DataFrame()
+    why = flags.groupby("case_id")["rule"].agg(", ".join)
+    left_out = []
+    for raw, table, report in parts:
+        hit = is_in(table["case_id"], why.index.to_series())
+        rows = table["_row"].to_numpy()
+        dossiers = table.loc[hit, "case_id"].nunique()
+        report.add(f"rows of {dossiers:,} dossier{'s' if dossiers != 1 else ''} excluded: "
+                   "their events are in an impossible order (see the flags)", hit, rows,
+                   action="excluded")
+        report.rows_kept -= int(hit.sum())
+        case_of_row = pd.Series(table["case_id"].to_numpy()[hit], index=rows[hit])
+        row_numbers = np.asarray(raw.row_numbers)
+        lost = np.isin(row_numbers, rows[hit])
+        reason = np.full(len(lost), None, dtype=object)
+        reason[lost] = ("dossier excluded, impossible order: " + why.reindex(
+            case_of_row.reindex(row_numbers[lost]).to_numpy()).astype(str)).to_numpy()
+        left_out.append(_rejected_rows(raw, lost, reason))
+    return pd.concat(left_out, ignore_index=True)
 
 
 def _canonical(raw: RawTable, explicit: MappingFile, shape: str | None = None):
@@ -125,12 +200,14 @@ def _canonical(raw: RawTable, explicit: MappingFile, shape: str | None = None):
         table[canonical] = frame[source].array
     taken = {c.casefold() for c in table.columns}
     for source in col_map.unmapped:
-        name = source
+        name = attribute_name(source, fields)
+        why = "dossierflow computes or maps a column of that name itself"
         while name.casefold() in taken:  # column names are case-blind in SQL engines
             name += " (original)"
+            why = "its name clashes with another column when case is ignored"
         if name != source:
-            report.notes.append(f"column '{source}' kept as '{name}': its name clashes with "
-                                "another column when case is ignored")
+            shown = name.removeprefix("case:") if shape == "event log" else name
+            report.notes.append(f"column '{source}' kept as '{shown}': {why}")
         taken.add(name.casefold())
         table[name] = frame[source].array
 
@@ -167,11 +244,7 @@ def _canonical(raw: RawTable, explicit: MappingFile, shape: str | None = None):
                    action="kept")
     else:
         mark("exact duplicate of an earlier row", dup, None)
-    lost = reason != None  # noqa: E711 (element-wise)
-    rejected = pd.DataFrame({
-        "file": raw.path, "row": rows[lost], "reason": reason[lost].astype(str),
-        "values": frame.iloc[np.flatnonzero(lost)].astype("string").fillna("").to_json(
-            orient="records", lines=True, force_ascii=False).splitlines() if lost.any() else []})
+    rejected = _rejected_rows(raw, reason != None, reason)  # noqa: E711 (element-wise)
     table = table.loc[~drop].reset_index(drop=True)
     report.rows_kept = len(table)
     if table.empty:
@@ -181,6 +254,16 @@ def _canonical(raw: RawTable, explicit: MappingFile, shape: str | None = None):
             fix="check that the right columns are mapped (see the report) and that the file "
                 "holds data rows.")
     return table, col_map, report, rejected
+
+
+def _rejected_rows(raw: RawTable, lost: np.ndarray, reason: np.ndarray) -> pd.DataFrame:
+    """The ``lost`` rows of ``raw`` with their reason and original values."""
+    rows = np.asarray(raw.row_numbers)
+    return pd.DataFrame({
+        "file": raw.path, "row": rows[lost], "reason": reason[lost].astype(str),
+        "values": raw.frame.iloc[np.flatnonzero(lost)].astype("string").fillna("").to_json(
+            orient="records", lines=True, force_ascii=False).rstrip("\n").split("\n")
+        if lost.any() else []})
 
 
 def is_in(values: pd.Series, among: pd.Series) -> np.ndarray:
@@ -216,7 +299,8 @@ def _parse_times(table, fields, explicit, raw, report, mark) -> None:
     for name in present:
         parsed = parse_timestamps(table[name], column=fields[name], file=raw.path,
                                   row_numbers=raw.row_numbers, order=order,
-                                  fmt=explicit.formats.get(name))
+                                  fmt=explicit.formats.get(name),
+                                  tz=(explicit.calendar or {}).get("timezone") or vocabulary.TZ)
         table[name] = parsed.values.array
         report.notes.extend(parsed.notes)
         if name == "timestamp":
@@ -230,10 +314,10 @@ def _parse_times(table, fields, explicit, raw, report, mark) -> None:
 def _pair_lifecycle(table, report, mark, drop, column) -> pd.DataFrame:
     """Turn XES start/complete pairs into one event with start_timestamp (FIFO per activity)."""
     life = table["lifecycle"].astype("string").str.strip().str.lower()
-    starts = (life == "start").to_numpy()
+    starts = (life == "start").fillna(False).to_numpy(dtype=bool)
     if not starts.any():
         return table.drop(columns=["lifecycle"]).assign(lifecycle=life)
-    completes = (life == "complete").to_numpy()
+    completes = (life == "complete").fillna(False).to_numpy(dtype=bool)
     mark("lifecycle other than start/complete", ~(starts | completes), column)
     key = ["case_id", "activity"]
     ok = ~drop
@@ -266,6 +350,28 @@ def _milestone_events(cases: pd.DataFrame) -> pd.DataFrame:
     events = pd.concat(parts, ignore_index=True)
     events["activity"] = events["activity"].astype("string")
     return events
+
+
+def _drop_without_events(table: pd.DataFrame, events: pd.DataFrame, raw: RawTable,
+                         report: ValidationReport) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Dossier-list rows whose dossier has no readable date and no event: dropped with their
+    reason (else they would count as used and then vanish from the cases)."""
+    lost = ~is_in(table["case_id"], events["case_id"]) if len(events) else \
+        np.ones(len(table), dtype=bool)
+    rows = np.asarray(raw.row_numbers)
+    mask = np.isin(rows, table.loc[lost, "_row"].to_numpy())
+    if not mask.any():
+        return table, _rejected_rows(raw, mask, np.full(len(rows), None, dtype=object))
+    why = "no readable date of receipt, result or return, and no event of the dossier"
+    if lost.all():
+        raise ColumnMappingError(
+            f"no dossier of the list has a readable date ({len(table):,} rows).", file=raw.path,
+            fix="map the columns of receipt, result and return dates (see the report).")
+    report.add(why, mask, rows, column=None, action="dropped")
+    report.rows_kept -= int(lost.sum())
+    reason = np.full(len(rows), None, dtype=object)
+    reason[mask] = why
+    return table.loc[~lost].reset_index(drop=True), _rejected_rows(raw, mask, reason)
 
 
 def _add_milestones(events: pd.DataFrame, case_table: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from dossierflow.mining.errors import InputFileError
 
 GIB = 1024**3
+TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # the type of text cells, as CSV reads them
 
 
 @dataclass(frozen=True)
@@ -110,3 +111,12 @@ def _nfc_text_columns(frame: pd.DataFrame) -> int:
         repaired += int(hits.sum())
         frame[name] = column.where(~hits, column.map(lambda v, nfc=mapping: nfc.get(v, v)))
     return repaired
+
+
+def _empty_columns_as_text(frame: pd.DataFrame) -> None:
+    """Give the text type to columns without any value (all None, NaN or Arrow null), in place:
+    such a column has no type of its own, and every later step expects one."""
+    empty = [name for name in frame.columns if not frame[name].notna().any()
+             and not isinstance(frame[name].dtype, pd.StringDtype)]
+    for name in empty:
+        frame[name] = pd.Series(pd.NA, index=frame.index, dtype=TEXT)

@@ -18,7 +18,12 @@ import numpy as np
 import pandas as pd
 
 from dossierflow.mining.errors import InputFileError, UnsafeInputError
-from dossierflow.mining.io.raw_table import RawTable, ReadLimits, _clean_column_names
+from dossierflow.mining.io.raw_table import (
+    RawTable,
+    ReadLimits,
+    _clean_column_names,
+    _empty_columns_as_text,
+)
 from dossierflow.mining.io.read_csv import _find_header, _is_filled, _is_row_index
 
 _HEADER_ROWS = 100
@@ -200,6 +205,7 @@ def _read_sheet(workbook, sheet: str | None, file: str, limits: ReadLimits,
     frame = pd.DataFrame(padded, columns=range(width), dtype=object)
     frame.columns = columns
     frame = _unnamed(frame, notes, get_column_letter)
+    _empty_columns_as_text(frame)
     return RawTable(frame=frame, row_numbers=np.asarray(data_numbers, dtype=np.int64),
                     path=file, format="xlsx", sheet=sheet_name, header_row=header_row,
                     notes=notes, encoding=None)

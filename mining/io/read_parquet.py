@@ -12,6 +12,7 @@ from dossierflow.mining.io.raw_table import (
     RawTable,
     ReadLimits,
     _clean_column_names,
+    _empty_columns_as_text,
     _nfc_text_columns,
 )
 
@@ -61,6 +62,7 @@ def read_parquet(path: str | Path, *, limits: ReadLimits | None = None,
     repaired = _nfc_text_columns(frame)
     if repaired:
         notes.append(f"normalised {repaired} decomposed (NFD) text cells to NFC")
+    _empty_columns_as_text(frame)
     return RawTable(frame=frame, row_numbers=np.arange(1, len(frame) + 1, dtype=np.int64),
                     path=file, format="parquet", sheet=None, header_row=None, notes=notes,
                     encoding=None)

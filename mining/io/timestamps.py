@@ -6,6 +6,9 @@ Unix epoch seconds or milliseconds, and values the source already typed as dates
 read by its own family, without a Python loop over values: Arrow regular expressions split the
 text into fields and NumPy turns the fields into nanoseconds.
 
+Dates with the year last are read in the order the caller gives, else the one the column's own
+values prove (a field above 12), else day-first, the Vietnamese way, with a note.
+
 Values without a UTC offset are wall-clock times in the log's zone (``vocabulary.TZ``,
 Asia/Ho_Chi_Minh, unless told otherwise); values with an offset and epoch numbers are instants
 and are converted.
@@ -145,9 +148,11 @@ def parse_timestamps(
     without a UTC offset are wall-clock times in ``tz``; values with an offset and epoch numbers
     are converted; the result is in ``tz``. Values that cannot be read are marked ``failed``.
 
+    Without ``order``, dates that read differently both ways and that nothing in the column
+    settles are read day-first (the Vietnamese way), with a note.
+
     Raises TimestampError when no non-empty value can be read, or, without ``order``, when the
-    column mixes day-first and month-first dates or has dates that read differently both ways
-    and nothing to settle the order.
+    column mixes day-first and month-first dates.
     """
     if order not in (None, "dmy", "mdy"):
         raise ValueError(f"order must be 'dmy', 'mdy' or None, not {order!r}")
@@ -392,7 +397,7 @@ def _settle_order(
     notes: list[str],
 ) -> str:
     """The order to read year-last dates in: ``order`` if given (dates contradicting it then
-    fail), else the column's own."""
+    fail), else the column's own, else day-first with a note."""
     if not fields.year_last.any():
         return order or "dmy"
     last = fields.hit[fields.year_last]
@@ -417,17 +422,11 @@ def _settle_order(
         text, row = last_example(k)
         as_dmy = dt.date(int(year[k]), int(second[k]), int(first[k]))
         as_mdy = dt.date(int(year[k]), int(first[k]), int(second[k]))
-        raise TimestampError(
-            f"the dates can be read day-first or month-first: '{text}' is {as_dmy:%d %B %Y} "
-            f"day-first or {as_mdy:%d %B %Y} month-first, and no value of the column has a "
-            "day above 12 to settle it.",
-            file=file,
-            row=row,
-            column=column,
-            fix=(
-                'set "dayfirst": true in the mapping file if the dates are written dd/mm/yyyy '
-                '(the Vietnamese way), or "dayfirst": false if they are mm/dd/yyyy.'
-            ),
+        notes.append(
+            f"column '{column}': no day is above 12, so day and month cannot be told apart "
+            f"('{text}', row {row}, is {as_dmy:%d %B %Y} day-first or {as_mdy:%d %B %Y} "
+            "month-first); read day-first, the Vietnamese way. If the dates are mm/dd/yyyy, "
+            'set "dayfirst": false in a mapping file.'
         )
     return "mdy" if found == "mdy" else "dmy"
 

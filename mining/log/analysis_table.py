@@ -3,6 +3,11 @@
 Events are sorted by (case, time) and carry integer codes, the next activity and the time to
 the next event in wall-clock seconds and in working minutes. Cases carry lead times, due dates,
 supplement pauses, the on-time class of Decision 766 (docs/domain.md §1.5) and a variant id.
+
+A due date the log gives (Ngày hẹn trả) is used as it is: one-stop systems set a new appointment
+after a supplement, so it already holds the pause. Only a due date computed from the legal time
+gets the pause added. Where the log carries the system's own verdict (``system_verdict``), the
+import's report says how far the computed class agrees with it.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import pandas as pd
 
 from dossierflow.mining.io.import_log import ImportedLog, is_in
 from dossierflow.mining.log.working_time import WorkCalendar
-from dossierflow.mining.vocabulary import TZ
+from dossierflow.mining.vocabulary import TZ, on_time_verdicts
 
 # the step that marks the result as ready (766 reference point), then the fall-backs
 RESULT_READY = ("return_to_centre", "issue_result", "appraise_approve_on_spot")
@@ -24,6 +29,8 @@ CLOSED_OTHERWISE = ("stop_processing", "reject_intake", "withdraw")
 TERMINAL = RESULT_READY + RETURNED + CLOSED_OTHERWISE
 SUPPLEMENT_REQUEST, SUPPLEMENT_RECEIVED = "request_supplement", "supplement_received"
 CODED = ("case_id", "activity", "resource", "agency")
+ON_TIME_CLASSES = ("early", "on_time", "late", "open")
+VERDICTS = ("early", "on_time", "late")  # what a system's own verdict can say
 
 
 @dataclass
@@ -39,18 +46,19 @@ def calendar_for(events: pd.DataFrame, calendar: WorkCalendar | None = None) -> 
     """A calendar covering every year of the log (the default office hours when none given)."""
     years = events["timestamp"].dt.tz_convert(TZ).dt.year
     first, last = int(years.min()) - 1, int(years.max()) + 2
-    if calendar is not None and calendar.first_year <= first and calendar.last_year >= last:
-        return calendar
-    office = calendar.office_hours if calendar is not None else None
-    kwargs = {"office_hours": office} if office is not None else {}
-    return WorkCalendar(first_year=min(first, 2000), last_year=max(last, 2040), **kwargs)
+    if calendar is not None:
+        return calendar.covering(first, last)  # the same country, zone and office hours
+    return WorkCalendar(first_year=min(first, 2000), last_year=max(last, 2040))
 
 
 def prepare(log: ImportedLog, calendar: WorkCalendar | None = None) -> AnalysisLog:
-    """Derive the analysis-ready events and cases of an imported log."""
+    """Derive the analysis-ready events and cases of an imported log; when the log carries
+    the system's own verdict, note in the import's report how far the computed on-time class
+    agrees with it."""
     calendar = calendar_for(log.events, calendar)
     events = _events(log.events, calendar)
     cases = _cases(log.cases, events, calendar)
+    _note_agreement(log, cases)
     return AnalysisLog(events=events, cases=cases, calendar=calendar)
 
 
@@ -108,6 +116,7 @@ def _cases(given: pd.DataFrame, ev: pd.DataFrame, calendar: WorkCalendar) -> pd.
         cases["returned_at"] = cases["returned_at"].fillna(_first_time(ev, RETURNED))
     else:  # a log without the one-stop vocabulary: a case ends with its last event
         cases["finished_at"] = cases["finished_at"].fillna(cases["last_timestamp"])
+    given_due = cases["due_at"].notna().to_numpy()
     if "legal_days" in cases:
         computed = pd.Series(calendar.add_working_days(
             cases["received_at"], cases["legal_days"].to_numpy(dtype=float)),
@@ -129,8 +138,13 @@ def _cases(given: pd.DataFrame, ev: pd.DataFrame, calendar: WorkCalendar) -> pd.
         cases["finished_at"].notna(), (end_clock - received_clock) / calendar.minutes_per_day,
         np.nan)
     cases["handling_working_days"] = handling / calendar.minutes_per_day
+    # a given due date already holds the pause; a computed one does not
+    judged_end = end_clock - np.where(given_due, 0.0, pause)
     cases["on_time_class"], cases["lateness_working_hours"] = _on_time(
-        cases, calendar, end_clock - pause)
+        cases, calendar, judged_end)
+    if "system_verdict" in cases:
+        raw = cases["system_verdict"].astype("string")
+        cases["system_verdict"] = on_time_verdicts(raw).fillna(raw)
     cases = cases.join(_variants(ev))
     return cases.reset_index()
 
@@ -156,7 +170,7 @@ def _on_time(cases: pd.DataFrame, calendar: WorkCalendar, effective_end_clock: n
     end_local = pd.Series(calendar.from_clock(np.where(np.isnan(effective_end_clock), 0,
                                                        effective_end_clock)),
                           index=cases.index)
-    due_local = due.dt.tz_convert(TZ)
+    due_local = due.dt.tz_convert(calendar.timezone)
     closed = cases["finished_at"].notna().to_numpy()
     late = has_due & (effective_end_clock > due_clock)
     same_day = (end_local.dt.normalize() == due_local.dt.normalize()).to_numpy()
@@ -168,6 +182,46 @@ def _on_time(cases: pd.DataFrame, calendar: WorkCalendar, effective_end_clock: n
     lateness = np.where(late, np.maximum(effective_end_clock - due_clock, 0) / 60, 0.0)
     lateness = np.where(has_due, lateness, np.nan)
     return pd.array(klass, dtype="string"), lateness
+
+
+def classes_by_verdict(cases: pd.DataFrame) -> pd.DataFrame:
+    """Dossiers per computed on-time class (rows) and the system's own verdict (columns), over
+    the dossiers that have both; empty when the cases carry no ``system_verdict``."""
+    if "system_verdict" not in cases:
+        return pd.DataFrame(index=pd.Index([], name="on_time_class"))
+    both = cases["on_time_class"].notna() & cases["system_verdict"].isin(VERDICTS)
+    table = pd.crosstab(cases.loc[both, "on_time_class"].astype(str),
+                        cases.loc[both, "system_verdict"].astype(str))
+    table = table.reindex(index=ON_TIME_CLASSES, columns=VERDICTS, fill_value=0)
+    table = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
+    table.index.name, table.columns.name = "on_time_class", "system_verdict"
+    return table
+
+
+def _agreeing_on_lateness(table: pd.DataFrame) -> int:
+    """Dossiers of a ``classes_by_verdict`` table on which both sides agree on late or not late."""
+    late = table.index == "late"
+    said_late = table.columns == "late"
+    return int(table.to_numpy()[np.equal.outer(late, said_late)].sum())
+
+
+def _note_agreement(log: ImportedLog, cases: pd.DataFrame) -> None:
+    """Add to the report of the file giving the verdict how far the computed class agrees."""
+    table = classes_by_verdict(cases)
+    compared = int(table.to_numpy().sum())
+    if not compared or not log.reports:
+        return
+    given = [(i, m.fields["system_verdict"]) for i, m in enumerate(log.mapping.values())
+             if "system_verdict" in m.fields]
+    index, column = given[0] if given else (0, "system_verdict")
+    agree = _agreeing_on_lateness(table)
+    cells = ", ".join(f"{c} → {v} {n}" for (c, v), n in table.stack().items() if n)
+    note = (f"column '{column}' (the system's own verdict): the computed on-time class agrees "
+            f"on late or not late for {agree} of {compared} dossiers "
+            f"({100 * agree / compared:.1f} %); computed → system: {cells}")
+    report = log.reports[index]
+    if note not in report.notes:
+        report.notes.append(note)
 
 
 def _variants(ev: pd.DataFrame) -> pd.DataFrame:

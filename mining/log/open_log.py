@@ -6,28 +6,36 @@ from pathlib import Path
 
 from dossierflow.mining.io.import_log import import_log
 from dossierflow.mining.log.analysis_table import AnalysisLog, prepare
+from dossierflow.mining.log.log_calendar import check_workspace_calendar, mapping_with_calendar
 from dossierflow.mining.log.log_view import LogView
-from dossierflow.mining.log.workspace import SUFFIX, open_workspace, workspace_path
+from dossierflow.mining.log.working_time import CalendarChoice
+from dossierflow.mining.log.workspace import SUFFIX, open_workspace
 
 
-def open_log(log: str | Path) -> LogView:
-    """A workspace by name or .duckdb path (no re-import), else a log file imported now."""
+def open_log(log: str | Path, calendar: CalendarChoice | None = None) -> LogView:
+    """A workspace by name or .duckdb path (no re-import), else a log file imported now (on
+    ``calendar``; a workspace keeps the calendar it was imported with)."""
     text = str(log)
     path = Path(text)
-    if text.endswith(SUFFIX) or (not path.exists() and workspace_path(text).exists()):
-        return LogView.of_workspace(open_workspace(text))
-    if path.exists():
-        return LogView.of_log(prepare(import_log(path)))
-    return LogView.of_workspace(open_workspace(text))  # says how to import it
+    if path.exists() and not text.endswith(SUFFIX):
+        return LogView.of_log(_import_now(path, calendar))
+    workspace = open_workspace(text)  # says how to import it when there is none
+    check_workspace_calendar(workspace.calendar, calendar, text)
+    return LogView.of_workspace(workspace)
 
 
-def open_analysis_log(log: str | Path) -> AnalysisLog:
+def open_analysis_log(log: str | Path, calendar: CalendarChoice | None = None) -> AnalysisLog:
     """The analysis-ready log in memory (pandas): of a workspace, or of a log file imported
-    now; what the simulation learns from."""
+    now (on ``calendar``); what the simulation learns from."""
     text = str(log)
     path = Path(text)
-    if text.endswith(SUFFIX) or (not path.exists() and workspace_path(text).exists()):
-        return open_workspace(text).to_analysis_log()
-    if path.exists():
-        return prepare(import_log(path))
-    return open_workspace(text).to_analysis_log()
+    if path.exists() and not text.endswith(SUFFIX):
+        return _import_now(path, calendar)
+    workspace = open_workspace(text)
+    check_workspace_calendar(workspace.calendar, calendar, text)
+    return workspace.to_analysis_log()
+
+
+def _import_now(path: Path, calendar: CalendarChoice | None) -> AnalysisLog:
+    explicit, choice = mapping_with_calendar(None, calendar)
+    return prepare(import_log(path, mapping=explicit), choice.calendar())

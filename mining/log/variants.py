@@ -11,9 +11,11 @@ import hashlib
 
 import ibis
 import ibis.expr.types as ir
+import numpy as np
 import pandas as pd
 
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.log.transitions import starts_are_handovers
 from dossierflow.mining.vocabulary import TZ
 
 SEPARATOR = " → "
@@ -25,7 +27,8 @@ VARIANT_COLUMNS = ["variant_rank", "variant_id", "variant", "length", "cases", "
                    "lead_time_days_mean"]
 TIMELINE_COLUMNS = ["case_id", "position", "activity", "timestamp", "start_timestamp",
                     "resource", "agency", "wait_before_working_hours", "wait_before_hours",
-                    "wait_after_working_hours", "wait_after_hours"]
+                    "processing_working_hours", "processing_hours", "wait_after_working_hours",
+                    "wait_after_hours", "wait_includes_processing"]
 
 
 def _variant_id(text: str) -> str:
@@ -93,26 +96,50 @@ def case_timeline(view: LogView, case_id: str) -> pd.DataFrame:
     """The events of one dossier of ``view`` in order, for a case explorer.
 
     Columns: case_id, position (0-based), activity, timestamp and start_timestamp (local
-    time, NaT without start times), resource and agency (empty when not logged), and the
-    waiting time before and after each event in working hours and wall-clock hours (NaN at
-    the ends). An id not in the view gives an empty table.
+    time, NaT without start times), resource and agency (empty when not logged); the wait
+    before and after each event in working hours and wall-clock hours (NaN at the ends) and
+    the event's processing (start → end; NaN without a start time). The wait before an event
+    is its in-tray time, from the previous event's end to its start; an event without a start
+    time has ``wait_includes_processing`` set: its wait runs to its end, as do all waits of a
+    view whose start times are hand-over times (mining/log/transitions.py). An id not in the
+    view gives an empty table.
     """
     events = view.events.filter(view.events.case_id == case_id)
     window = ibis.window(order_by=[events.timestamp, events.event_index])
-    previous = events.timestamp.lag().over(window)
-    following = events.timestamp.lead().over(window)
     timeline = events.select(
-        "case_id", "activity", "timestamp",
+        "case_id", "activity", "timestamp", "clock",
         position=ibis.row_number().over(window),
         start_timestamp=_optional(events, "start_timestamp", "timestamp('UTC')"),
+        start_clock=_optional(events, "start_clock", "float64"),
         resource=_optional(events, "resource", "string").cast("string"),
-        agency=_optional(events, "agency", "string").cast("string"),
-        wait_before_working_hours=(events.clock - events.clock.lag().over(window)) / 60,
-        wait_before_hours=events.timestamp.delta(previous, unit="microsecond") / 3.6e9,
-        wait_after_working_hours=(events.clock.lead().over(window) - events.clock) / 60,
-        wait_after_hours=following.delta(events.timestamp, unit="microsecond") / 3.6e9)
+        agency=_optional(events, "agency", "string").cast("string"))
     frame = timeline.to_pandas().sort_values("position", ignore_index=True)
     for column in ("timestamp", "start_timestamp"):
         # microseconds whatever the engine returns (Spark: tz-naive UTC in nanoseconds)
         frame[column] = pd.to_datetime(frame[column], utc=True).dt.tz_convert(TZ).dt.as_unit("us")
-    return frame[TIMELINE_COLUMNS].astype({"position": "int64"})
+    if starts_are_handovers(view):
+        frame["start_clock"] = np.nan
+    return _waits_before(frame)[TIMELINE_COLUMNS].astype({"position": "int64"})
+
+
+def _in_tray(until_start: pd.Series, until_end: pd.Series) -> pd.Series:
+    """The wait up to the start (0 … the time to the end), else up to the end."""
+    return np.minimum(until_start.clip(lower=0), until_end).fillna(until_end)
+
+
+def _waits_before(frame: pd.DataFrame) -> pd.DataFrame:
+    """A timeline's waits (in-tray where the event has a start time) and processing."""
+    clock, start_clock = frame["clock"].astype("float64"), frame["start_clock"].astype("float64")
+    started = frame["start_timestamp"].where(start_clock.notna())
+    previous, previous_clock = frame["timestamp"].shift(1), clock.shift(1)
+    hours = _in_tray((started - previous).dt.total_seconds(),
+                     (frame["timestamp"] - previous).dt.total_seconds()) / 3600
+    working_hours = _in_tray(start_clock - previous_clock, clock - previous_clock) / 60
+    frame["wait_before_hours"], frame["wait_before_working_hours"] = hours, working_hours
+    frame["wait_after_hours"] = hours.shift(-1)
+    frame["wait_after_working_hours"] = working_hours.shift(-1)
+    frame["processing_hours"] = (frame["timestamp"] - started
+                                 ).dt.total_seconds().clip(lower=0) / 3600
+    frame["processing_working_hours"] = (clock - start_clock).clip(lower=0) / 60
+    frame["wait_includes_processing"] = started.isna() & previous.notna()
+    return frame

@@ -6,11 +6,16 @@ addition followed by the inverse mapping. Both directions go through one calenda
 once (per date: working minutes before it and that day's office-hours intervals), fully
 vectorised with numpy.
 
-Working days are the office weekdays minus the Vietnamese public holidays of the ``holidays``
-package (observed days included, plus the swapped Saturdays it records as working days), then
-corrected by the project's override table ``datasets/calendar_overrides.csv`` and by
-``extra_holidays``. Naive timestamps are local time in Asia/Ho_Chi_Minh; aware ones in any zone
-are converted to it.
+Working days are the office weekdays minus the public holidays of the calendar's country in
+the ``holidays`` package (Vietnam by default; observed days included, plus the swapped Saturdays
+it records as working days), then corrected by the project's override table
+``datasets/calendar_overrides.csv`` (Vietnamese days: applied to a Vietnamese calendar only) and
+by ``extra_holidays``. Naive timestamps are local time in the calendar's time zone
+(Asia/Ho_Chi_Minh by default); aware ones in any zone are converted to it.
+
+A log from another country chooses its calendar with a :class:`CalendarChoice` (from a mapping
+file's ``"calendar"`` object or the command line's ``--country``, ``--timezone`` and
+``--office-hours``).
 """
 
 from __future__ import annotations
@@ -18,17 +23,19 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date, time
+from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 import numpy as np
 import pandas as pd
 
 from dossierflow.mining.errors import CalendarError
-from dossierflow.mining.vocabulary import DATASETS_DIR, TZ
+from dossierflow.mining.vocabulary import COUNTRY, DATASETS_DIR, TZ
 
 DEFAULT_OVERRIDES = DATASETS_DIR / "calendar_overrides.csv"
 OVERRIDE_COLUMNS = ("date", "is_working_day", "source_doc", "note")
@@ -134,20 +141,20 @@ def _to_date(value: Any) -> date:
     return pd.Timestamp(value).date()
 
 
-def _local_index(values: Any) -> pd.DatetimeIndex:
-    """Timestamps as naive local (Asia/Ho_Chi_Minh) wall time with nanosecond unit."""
+def _local_index(values: Any, tz: str = TZ) -> pd.DatetimeIndex:
+    """Timestamps as naive local wall time of ``tz`` with nanosecond unit."""
     if isinstance(values, (str, date, np.datetime64)):
         values = [values]
     try:
         index = pd.DatetimeIndex(values)
     except (TypeError, ValueError):
-        index = pd.DatetimeIndex([_local_timestamp(v) for v in values])
+        index = pd.DatetimeIndex([_local_timestamp(v, tz) for v in values])
     if index.tz is not None:
-        index = index.tz_convert(TZ).tz_localize(None)
+        index = index.tz_convert(tz).tz_localize(None)
     return index.as_unit("ns")
 
 
-def _local_timestamp(value: Any) -> pd.Timestamp:
+def _local_timestamp(value: Any, tz: str) -> pd.Timestamp:
     try:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError) as exc:
@@ -156,7 +163,7 @@ def _local_timestamp(value: Any) -> pd.Timestamp:
             fix="pass datetimes, pandas Timestamps or ISO text such as '2025-03-01 08:15'.",
         ) from exc
     if stamp is not pd.NaT and stamp.tz is not None:
-        stamp = stamp.tz_convert(TZ).tz_localize(None)
+        stamp = stamp.tz_convert(tz).tz_localize(None)
     return stamp
 
 
@@ -230,12 +237,139 @@ def _read_overrides(path: Path) -> list[tuple[date, bool, str, str]]:
     return rows
 
 
+def check_country(country: Any) -> str:
+    """``country`` as a country code of the ``holidays`` package, or a CalendarError."""
+    code = str(country).strip().upper()
+    supported = _supported_countries()
+    if code not in supported:
+        raise CalendarError(
+            f"{country!r} is not a country code of the public-holiday tables.",
+            fix="give a two-letter ISO code such as VN, NL, FR or US "
+                f"({len(supported)} countries are known).",
+        )
+    return code
+
+
+@cache
+def _supported_countries() -> frozenset[str]:
+    return frozenset(holidays.list_supported_countries())
+
+
+def check_timezone(timezone: Any) -> str:
+    """``timezone`` as an IANA time-zone name, or a CalendarError."""
+    name = str(timezone).strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise CalendarError(
+            f"{timezone!r} is not a time zone.",
+            fix="give an IANA name such as Asia/Ho_Chi_Minh or Europe/Amsterdam.",
+        ) from None
+    return name
+
+
+def _public_holidays(country: str, years: range) -> holidays.HolidayBase:
+    """The country's public holidays, named in Vietnamese where the package can."""
+    probe = holidays.country_holidays(country, years=years.start)
+    language = "vi" if "vi" in probe.supported_languages else None
+    return holidays.country_holidays(country, years=years, language=language)
+
+
+def parse_office_hours(text: str) -> tuple[Session, ...]:
+    """Office sessions from text such as ``09:00-12:00,13:00-17:00``."""
+    fix = "write sessions as HH:MM-HH:MM separated by commas, e.g. 09:00-12:00,13:00-17:00."
+    sessions = []
+    for part in str(text).split(","):
+        bounds = [b.strip() for b in part.replace("–", "-").split("-")]
+        if len(bounds) != 2:
+            raise CalendarError(f"office hours {part.strip()!r} are not a session.", fix=fix)
+        sessions.append((_as_time(bounds[0], "office hours"), _as_time(bounds[1], "office hours")))
+    return _check_sessions(sessions, "office hours")
+
+
+CALENDAR_KEYS = ("country", "timezone", "sessions", "weekdays")
+
+
+@dataclass(frozen=True)
+class CalendarChoice:
+    """The calendar a user chose for a log; fields left None keep the defaults (Vietnam,
+    Asia/Ho_Chi_Minh, OfficeHours' sessions and weekdays). Checked on construction."""
+
+    country: str | None = None
+    timezone: str | None = None
+    sessions: tuple[Session, ...] | None = None
+    weekdays: tuple[int, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.country is not None:
+            object.__setattr__(self, "country", check_country(self.country))
+        if self.timezone is not None:
+            object.__setattr__(self, "timezone", check_timezone(self.timezone))
+        if self.sessions is not None or self.weekdays is not None:
+            hours = self.office_hours()
+            object.__setattr__(self, "sessions", hours.sessions)
+            object.__setattr__(self, "weekdays", hours.weekdays)
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any] | None, *,
+                      file: str | None = None) -> CalendarChoice:
+        """A choice from a mapping file's ``"calendar"`` object; errors name the key."""
+        settings = settings or {}
+        if not isinstance(settings, Mapping) or set(settings) - set(CALENDAR_KEYS):
+            raise CalendarError(
+                f"the calendar {settings!r} has keys other than {list(CALENDAR_KEYS)}.",
+                file=file, column="calendar",
+                fix='write it like {"country": "NL", "timezone": "Europe/Amsterdam", '
+                    '"sessions": [["09:00", "17:00"]]}.')
+        values: dict[str, Any] = {}
+        for key in CALENDAR_KEYS:
+            value = settings.get(key)
+            try:
+                if value is not None and key in ("sessions", "weekdays"):
+                    value = tuple(tuple(v) for v in value) if key == "sessions" else tuple(value)
+                cls(**{key: value})  # each key checked alone, so that errors can name it
+            except (CalendarError, TypeError, ValueError) as exc:
+                bad = isinstance(exc, CalendarError)
+                raise CalendarError(
+                    exc.what if bad else f"{value!r} is malformed.", file=file,
+                    column=f"calendar.{key}",
+                    fix=exc.fix if bad else 'give sessions as [["09:00", "17:00"]] and '
+                                            "weekdays as numbers 0 (Monday) to 6 (Sunday).",
+                ) from None
+            values[key] = value
+        return cls(**values)
+
+    def over(self, other: CalendarChoice) -> CalendarChoice:
+        """This choice, with ``other``'s values where this one leaves a field None."""
+        return replace(other, **{f.name: getattr(self, f.name) for f in fields(self)
+                                 if getattr(self, f.name) is not None})
+
+    def office_hours(self) -> OfficeHours:
+        """The chosen sessions and weekdays (defaults where not chosen)."""
+        default = OfficeHours()
+        return OfficeHours(sessions=self.sessions or default.sessions,
+                           weekdays=self.weekdays or default.weekdays)
+
+    @property
+    def zone(self) -> str:
+        """The chosen time zone, else Asia/Ho_Chi_Minh."""
+        return self.timezone or TZ
+
+    def calendar(self, first_year: int = 2000, last_year: int = 2040) -> WorkCalendar:
+        """The working calendar of this choice."""
+        return WorkCalendar(self.office_hours(), first_year=first_year, last_year=last_year,
+                            country=self.country or COUNTRY, timezone=self.zone)
+
+
 class WorkCalendar:
     """Working-time calendar over whole years ``first_year``–``last_year`` (local time).
 
+    ``country`` is a country code of the ``holidays`` package (its public holidays are days
+    off); ``timezone`` the IANA zone whose wall clock the office hours are in.
     ``overrides`` is a CSV table ``date,is_working_day,source_doc,note`` applied on top of the
-    ``holidays`` package (None: no table); ``extra_holidays`` are further days off, as dates
-    or a mapping date → name, and win over everything else.
+    ``holidays`` package (None: no table; the default table is Vietnamese and applies to
+    ``country="VN"`` only); ``extra_holidays`` are further days off, as dates or a mapping
+    date → name, and win over everything else.
 
     Methods take one timestamp or a sequence of them (Series, DatetimeIndex, numpy array, list)
     and return arrays; NaT/NaN give NaN/NaT.
@@ -249,12 +383,18 @@ class WorkCalendar:
         last_year: int = 2040,
         overrides: str | Path | None = DEFAULT_OVERRIDES,
         extra_holidays: Mapping[Any, str] | Iterable[Any] = (),
+        country: str = COUNTRY,
+        timezone: str = TZ,
     ) -> None:
         if first_year > last_year:
             raise CalendarError(
                 f"first_year {first_year} is after last_year {last_year}.",
                 fix="give first_year <= last_year.",
             )
+        self.country = check_country(country)
+        self.timezone = check_timezone(timezone)
+        if self.country != COUNTRY and overrides == DEFAULT_OVERRIDES:
+            overrides = None  # the project's table holds Vietnamese swapped days
         self.office_hours = office_hours
         self.first_year = first_year
         self.last_year = last_year
@@ -281,9 +421,7 @@ class WorkCalendar:
             else:
                 names[i] = name or _DEFAULT_DAY_OFF_NAME
 
-        package = holidays.country_holidays(
-            "VN", years=range(first_year, last_year + 1), language="vi"
-        )
+        package = _public_holidays(self.country, range(first_year, last_year + 1))
         for day, name in package.items():
             set_day(day, False, name)
         for day in package.weekend_workdays:
@@ -297,7 +435,9 @@ class WorkCalendar:
             if isinstance(extra_holidays, Mapping)
             else ((day, None) for day in extra_holidays)
         )
+        self._extra = {}
         for day, name in extra:
+            self._extra[_to_date(day)] = name or _DEFAULT_DAY_OFF_NAME
             set_day(_to_date(day), False, name)
 
         day_sessions = [
@@ -334,8 +474,26 @@ class WorkCalendar:
     def __repr__(self) -> str:
         return (
             f"WorkCalendar({self.office_hours!r}, first_year={self.first_year}, "
-            f"last_year={self.last_year}, overrides={self.overrides_path!r})"
+            f"last_year={self.last_year}, overrides={self.overrides_path!r}, "
+            f"country={self.country!r}, timezone={self.timezone!r})"
         )
+
+    def describe(self) -> str:
+        """One line for reports: country, time zone, office hours and weekdays."""
+        hours = self.office_hours
+        sessions = ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in hours.sessions)
+        days = ", ".join(_WEEKDAY_NAMES[d] for d in hours.weekdays)
+        return (f"calendar: public holidays of {self.country}, time zone {self.timezone}, "
+                f"office hours {sessions} on {days}")
+
+    def covering(self, first_year: int, last_year: int) -> WorkCalendar:
+        """The same calendar over at least ``first_year``–``last_year`` (self when it does)."""
+        if self.first_year <= first_year and self.last_year >= last_year:
+            return self
+        return WorkCalendar(self.office_hours, first_year=min(first_year, self.first_year),
+                            last_year=max(last_year, self.last_year),
+                            overrides=self.overrides_path, extra_holidays=self._extra,
+                            country=self.country, timezone=self.timezone)
 
     @property
     def minutes_per_day(self) -> float:
@@ -345,13 +503,13 @@ class WorkCalendar:
     @property
     def epoch(self) -> pd.Timestamp:
         """The local midnight where the working-minute clock is 0."""
-        return pd.Timestamp(self._epoch).tz_localize(TZ)
+        return pd.Timestamp(self._epoch).tz_localize(self.timezone)
 
     # -- mapping timestamps onto the table ---------------------------------------------------
 
     def _locate(self, values: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Day index, minute of day and NaT mask of local timestamps; range-checked."""
-        ns = _local_index(values).asi8
+        ns = _local_index(values, self.timezone).asi8
         nat = ns == _NAT
         rel = np.where(nat, 0, ns - self._epoch_ns)
         day = rel // _NS_PER_DAY
@@ -401,7 +559,8 @@ class WorkCalendar:
         minute = self._starts[day, k] + rest - (self._ends_in_day[day, k] - self._lengths[day, k])
         ns = self._epoch_ns + day * _NS_PER_DAY + np.rint(minute * _NS_PER_MINUTE).astype(np.int64)
         ns[missing] = _NAT
-        return pd.DatetimeIndex(ns.view("datetime64[ns]")).tz_localize(TZ)
+        return pd.DatetimeIndex(ns.view("datetime64[ns]")).tz_localize(
+            self.timezone, ambiguous=False, nonexistent="shift_forward")
 
     # -- durations and due dates ---------------------------------------------------------------
 
@@ -437,7 +596,7 @@ class WorkCalendar:
     def sessions_on(self, day: Any) -> tuple[tuple[pd.Timestamp, pd.Timestamp], ...]:
         """The office sessions of ``day`` as local (start, end) timestamps; empty on a day off."""
         i = int(self._day_indices(day)[0][0])
-        midnight = pd.Timestamp(self._epoch + np.timedelta64(i, "D")).tz_localize(TZ)
+        midnight = pd.Timestamp(self._epoch + np.timedelta64(i, "D")).tz_localize(self.timezone)
         return tuple(
             (
                 midnight + pd.Timedelta(minutes=float(start)),

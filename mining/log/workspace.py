@@ -1,7 +1,8 @@
 """Imported logs stored as DuckDB workspace files (through Ibis): import once, reopen at once.
 
 A workspace holds the analysis-ready ``events`` and ``cases``, the ``rejected`` rows with their
-reasons, and ``meta`` (sources, column mapping, validation report, calendar settings).
+reasons, the ``flags`` (a row per dossier and order rule it breaks), and ``meta`` (sources,
+column mapping, validation report, calendar settings).
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from pathlib import Path
 import ibis
 import pandas as pd
 import pyarrow as pa
+from ibis.common.exceptions import TableNotFound
 
 from dossierflow.mining.errors import WorkspaceError
+from dossierflow.mining.io.event_order import FLAG_COLUMNS
 from dossierflow.mining.io.import_log import ImportedLog
 from dossierflow.mining.io.validation import ValidationReport
 from dossierflow.mining.log.analysis_table import AnalysisLog
 from dossierflow.mining.log.working_time import OfficeHours, WorkCalendar
-from dossierflow.mining.vocabulary import TZ
+from dossierflow.mining.vocabulary import COUNTRY, TZ
 
 SUFFIX = ".duckdb"
 
@@ -77,10 +80,20 @@ class Workspace:
         """The rows that were not used, with their original values and reason."""
         return self.con.table("rejected").to_pandas()
 
+    def flags(self) -> pd.DataFrame:
+        """The dossiers whose events are in an impossible order: the rule each breaks, the
+        two steps and their times, and whether it was kept or excluded."""
+        try:
+            return self.con.table("flags").to_pandas()
+        except TableNotFound:  # a workspace stored before the order rules
+            return pd.DataFrame(columns=FLAG_COLUMNS, dtype="string")
+
     def to_analysis_log(self) -> AnalysisLog:
         """Load both tables into pandas with local times."""
-        return AnalysisLog(events=_local(self.events.to_pandas()),
-                           cases=_local(self.cases.to_pandas()), calendar=self.calendar)
+        calendar = self.calendar
+        return AnalysisLog(events=_local(self.events.to_pandas(), calendar.timezone),
+                           cases=_local(self.cases.to_pandas(), calendar.timezone),
+                           calendar=calendar)
 
     def close(self) -> None:
         self.con.disconnect()
@@ -95,7 +108,8 @@ def calendar_settings(calendar: WorkCalendar) -> dict:
     hours = calendar.office_hours
     return {"sessions": _hhmm(hours.sessions), "weekdays": list(hours.weekdays),
             "weekday_sessions": {str(d): _hhmm(s) for d, s in hours.weekday_sessions},
-            "first_year": calendar.first_year, "last_year": calendar.last_year}
+            "first_year": calendar.first_year, "last_year": calendar.last_year,
+            "country": calendar.country, "timezone": calendar.timezone}
 
 
 def calendar_from_settings(settings: dict) -> WorkCalendar:
@@ -105,7 +119,9 @@ def calendar_from_settings(settings: dict) -> WorkCalendar:
                         weekday_sessions={int(d): tuple(map(tuple, s))
                                           for d, s in settings["weekday_sessions"].items()})
     return WorkCalendar(hours, first_year=settings["first_year"],
-                        last_year=settings["last_year"])
+                        last_year=settings["last_year"],
+                        country=settings.get("country", COUNTRY),  # absent in older workspaces
+                        timezone=settings.get("timezone", TZ))
 
 
 def _storable(frame: pd.DataFrame) -> pd.DataFrame:
@@ -146,10 +162,10 @@ def _typed_memtable(frame: pd.DataFrame) -> ibis.Table:
     return ibis.memtable(out, schema=schema)
 
 
-def _local(frame: pd.DataFrame) -> pd.DataFrame:
+def _local(frame: pd.DataFrame, tz: str = TZ) -> pd.DataFrame:
     for column in frame:
         if isinstance(frame[column].dtype, pd.DatetimeTZDtype):
-            frame[column] = frame[column].dt.tz_convert(TZ)
+            frame[column] = frame[column].dt.tz_convert(tz)
     return frame
 
 
@@ -165,6 +181,7 @@ def save_workspace(log: AnalysisLog, imported: ImportedLog, path: str | Path) ->
         con.create_table("cases", _storable(log.cases), overwrite=True)
         con.create_table("rejected", _storable(imported.rejected.astype("string")),
                          overwrite=True)
+        con.create_table("flags", _storable(imported.flags.astype("string")), overwrite=True)
         meta = {"sources": imported.sources,
                 "mapping": {f: m.describe() for f, m in imported.mapping.items()},
                 "reports": [r.to_dict() for r in imported.reports],

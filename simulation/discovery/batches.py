@@ -1,15 +1,20 @@
 """Batching: the activities whose paper dossiers are carried in bunches, the times of day
-the bunches leave, their trips, and the kinds of dossier that wait for them."""
+the bunches leave, their trips, and the kinds of dossier that wait for them.
+
+Times of day are read on the log's calendar (its time zone); a time of exactly midnight is a
+date without a time of day and says nothing of a batch; a release time outside the office
+sessions is dropped with a note (nobody releases a batch then; the model would not run)."""
 
 from __future__ import annotations
 
 import math
+from datetime import time
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.vocabulary import TZ
+from dossierflow.mining.log.working_time import WorkCalendar
 from dossierflow.simulation.discovery.service_times import _empirical
 from dossierflow.simulation.discovery.settings import CITIZEN_WAITS, INTAKE, MIN_ROUTE
 from dossierflow.simulation.model import ONLINE_CHANNELS, BatchSchedule, Duration, ident
@@ -28,13 +33,19 @@ class _Batch(NamedTuple):
     waiting: dict[tuple[str, bool], bool]
 
 
-def _batches(events: pd.DataFrame, cases: pd.DataFrame,
+def _batches(events: pd.DataFrame, cases: pd.DataFrame, calendar: WorkCalendar,
              notes: list[str]) -> tuple[list[BatchSchedule], dict[str, _Batch]]:
     """Batch schedules of activities whose paper dossiers' events end in bunches;
     ``batched`` maps each batched activity to its :class:`_Batch`."""
     schedules, batched = [], {}
     paper = _paper(cases)
-    for activity, every in events.groupby("activity", sort=True):
+    tz = calendar.timezone
+    sessions = [(_minutes(a), _minutes(b)) for a, b in calendar.office_hours.sessions]
+    dated = _minute_of_day(events["timestamp"], tz) == 0
+    if dated.any():
+        notes.append(f"{int(dated.sum()):,} events at exactly midnight are read as dates "
+                     "without a time of day: they are no evidence of batches")
+    for activity, every in events.loc[~dated].groupby("activity", sort=True):
         ev = every.loc[paper.reindex(every["case_id"]).to_numpy()]
         if activity in CITIZEN_WAITS or len(ev) < 30:
             continue
@@ -44,13 +55,14 @@ def _batches(events: pd.DataFrame, cases: pd.DataFrame,
             continue
         bunch = ev.loc[bunched]
         ready = bunch.groupby("timestamp")["ready_ts"].max()
-        ends = pd.Series(ready.index, index=ready.index).dt.tz_convert(TZ)
-        releases, trip = _releases(_minute_of_day(ready), _minute_of_day(ends))
+        ends = pd.Series(ready.index, index=ready.index)
+        releases, trip = _releases(_minute_of_day(ready, tz), _minute_of_day(ends, tz))
+        releases = _in_office(releases, sessions, activity, notes)
         if not releases:
             continue
         sid = f"batch.{ident(activity)}"
         schedules.append(BatchSchedule(
-            id=sid, release_times=[f"{int(r // 60):02d}:{int(r % 60):02d}" for r in releases]))
+            id=sid, release_times=[_hhmm(r) for r in releases]))
         batched[activity] = _Batch(sid, _empirical(trip), _waiting_kinds(every, cases))
         notes.append(f"'{activity}' of paper dossiers runs in batches released at "
                      f"{', '.join(schedules[-1].release_times)}")
@@ -63,9 +75,29 @@ def _paper(cases: pd.DataFrame) -> pd.Series:
     return ~c["channel"].isin(ONLINE_CHANNELS) & ~c["digitised"]
 
 
-def _minute_of_day(stamps: pd.Series) -> np.ndarray:
-    local = stamps.dt.tz_convert(TZ)
+def _minute_of_day(stamps: pd.Series, tz: str) -> np.ndarray:
+    local = stamps.dt.tz_convert(tz)
     return (local.dt.hour * 60 + local.dt.minute + local.dt.second / 60).to_numpy(dtype=float)
+
+
+def _minutes(t: time) -> float:
+    return t.hour * 60 + t.minute + t.second / 60
+
+
+def _in_office(releases: list[float], sessions: list[tuple[float, float]], activity: str,
+               notes: list[str]) -> list[float]:
+    """The release times inside an office session; the others dropped with a note."""
+    kept = [r for r in releases if any(a <= r < b for a, b in sessions)]
+    dropped = [r for r in releases if r not in kept]
+    if dropped:
+        notes.append(f"'{activity}': bunches leaving at {', '.join(map(_hhmm, dropped))}, "
+                     "outside the office hours, are not modelled as batches"
+                     + ("" if kept else " (the activity is not batched)"))
+    return kept
+
+
+def _hhmm(minute: float) -> str:
+    return f"{int(minute // 60):02d}:{int(minute % 60):02d}"
 
 
 def _releases(ready: np.ndarray, end: np.ndarray) -> tuple[list[float], np.ndarray]:

@@ -30,6 +30,8 @@ package:
 * **Warm-up and calibration**: ``_warmup_days``; then ``calibration.calibrate`` tunes the
   waits (and, without start times, the pools' places) until the simulated step times match
   the log's.
+* **The last guard** (``runnable``): what the model's validator refuses is repaired or dropped
+  with a note; discovery never emits a model it cannot run.
 """
 
 from __future__ import annotations
@@ -43,7 +45,6 @@ import pandas as pd
 
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.analysis_table import AnalysisLog
-from dossierflow.mining.vocabulary import TZ
 from dossierflow.simulation.discovery.batches import _Batch, _batch_trips, _batches
 from dossierflow.simulation.discovery.calibration import calibrate, step_stats, step_times
 from dossierflow.simulation.discovery.dossiers import _case_attributes
@@ -51,6 +52,7 @@ from dossierflow.simulation.discovery.learn_deadlines import same_day_cutoff
 from dossierflow.simulation.discovery.procedures import _procedures
 from dossierflow.simulation.discovery.processes import _process
 from dossierflow.simulation.discovery.routes import _borrowed, _Entries
+from dossierflow.simulation.discovery.runnable import runnable
 from dossierflow.simulation.discovery.service_times import _timed_events
 from dossierflow.simulation.discovery.staffing import _pools
 from dossierflow.simulation.model import CalendarSpec, Deadlines, Model, Process, known_activities
@@ -79,10 +81,11 @@ def learning_window(log: AnalysisLog, start: Any = None, end: Any = None,
     """The local days [start, end) a model is learnt from by default: the ``days`` up to the
     log's last receipt (the month profile needs 11 months or more); ``start`` / ``end`` (the
     last day, inclusive) override either side."""
-    last = log.cases["received_at"].max().tz_convert(TZ).normalize()
-    hi = _local_day(end, "end") + pd.Timedelta(days=1) if end is not None else \
+    tz = log.calendar.timezone
+    last = log.cases["received_at"].max().tz_convert(tz).normalize()
+    hi = _local_day(end, "end", tz) + pd.Timedelta(days=1) if end is not None else \
         last + pd.Timedelta(days=1)
-    lo = _local_day(start, "start") if start is not None else hi - pd.Timedelta(days=days)
+    lo = _local_day(start, "start", tz) if start is not None else hi - pd.Timedelta(days=days)
     return lo, hi
 
 
@@ -98,7 +101,7 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
     events = _timed_events(events, cases, calendar, notes)
     group_of = cases.set_index("case_id")["group"]
     events["group"] = group_of.reindex(events["case_id"]).to_numpy()
-    batches, batched = _batches(events, cases, notes)
+    batches, batched = _batches(events, cases, calendar, notes)
     pools, pool_of = _pools(events, log.events, _batch_trips(events, cases, batched), calendar,
                             lo, hi, notes)
     # processes are learnt from the dossiers handled as the procedures are handled now
@@ -111,12 +114,14 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
         name=name, procedures=procs, processes=processes, pools=pools, batches=batches,
         calendar=CalendarSpec(sessions=[[s.strftime("%H:%M"), e.strftime("%H:%M")]
                                         for s, e in office.sessions],
-                              weekdays=list(office.weekdays)),
+                              weekdays=list(office.weekdays), country=calendar.country,
+                              timezone=calendar.timezone),
         deadlines=Deadlines(apology=bool((log.events["activity"] == "apology_reschedule").any()),
                             apology_lead_days=0.5,
                             same_day_cutoff=same_day_cutoff(cases, calendar)
                             if "due_at" in cases else None),
-        extra_activities=extra).validate()
+        extra_activities=extra)
+    model = runnable(model, notes)
     model.warmup_days = _warmup_days(cases, log)
     if pools:
         kinds = cases.set_index(cases["case_id"].astype(str))
@@ -126,7 +131,8 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
         tuned = calibrate(model, target, calendar, lo, hi, label=label)
         notes.append(tuned.note())
         notes.extend(tuned.changes)
-    return Discovery(model=model.validate(), start=lo, end=hi, cases=len(cases), notes=notes)
+    return Discovery(model=runnable(model, notes), start=lo, end=hi, cases=len(cases),
+                     notes=notes)
 
 
 def _processes(events: pd.DataFrame, cases: pd.DataFrame, batched: dict[str, _Batch],
@@ -169,14 +175,14 @@ def _warmup_days(cases: pd.DataFrame, log: AnalysisLog) -> float:
     return float(min(max(math.ceil(span), MIN_WARMUP), MAX_WARMUP))
 
 
-def _local_day(value: Any, what: str) -> pd.Timestamp:
-    """``value`` as a timestamp, local time where it has no time zone."""
+def _local_day(value: Any, what: str, tz: str) -> pd.Timestamp:
+    """``value`` as a timestamp, local time of ``tz`` where it has no time zone."""
     try:
         ts = pd.Timestamp(value)
     except (TypeError, ValueError):
         raise DiscoveryError(f"{what} {value!r} is not a date.",
                              fix="give an ISO date such as 2023-01-01.") from None
-    return ts.tz_localize(TZ) if ts.tzinfo is None else ts
+    return ts.tz_localize(tz) if ts.tzinfo is None else ts.tz_convert(tz)
 
 
 def _window(log: AnalysisLog, start: Any, end: Any, procedures: list[str] | None
@@ -184,13 +190,14 @@ def _window(log: AnalysisLog, start: Any, end: Any, procedures: list[str] | None
     """The dossiers received in the window (of ``procedures``), their events and the
     window's bounds."""
     cases = log.cases
-    received = cases["received_at"].dt.tz_convert(TZ)
+    tz = log.calendar.timezone
+    received = cases["received_at"].dt.tz_convert(tz)
     # a window reaching a week or more beyond the log is cut to it: rates are per working day
     # of the log
     first, last = received.min().normalize(), received.max().normalize() + pd.Timedelta(days=1)
     week = pd.Timedelta(days=7)
-    lo = first if start is None else _local_day(start, "start")
-    hi = last if end is None else _local_day(end, "end")
+    lo = first if start is None else _local_day(start, "start", tz)
+    hi = last if end is None else _local_day(end, "end", tz)
     lo = first if first - lo >= week else lo
     hi = last if hi - last >= week else hi
     keep = (received >= lo) & (received < hi)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.vocabulary import TRANSFER, TZ
+from dossierflow.mining.vocabulary import TRANSFER
 from dossierflow.simulation.discovery.calibration import arrival_times
 from dossierflow.simulation.discovery.learn_deadlines import legal_days_from_due
 from dossierflow.simulation.discovery.settings import MIN_ROUTE
@@ -41,7 +41,7 @@ def _case_attributes(cases: pd.DataFrame, events: pd.DataFrame, calendar, hi,
                        if column in cases else False)
     out["fee"] = (pd.to_numeric(cases["fee"], errors="coerce").fillna(0.0).to_numpy()
                   if "fee" in cases else 0.0)
-    out["received_at"] = cases["received_at"].dt.tz_convert(TZ).array
+    out["received_at"] = cases["received_at"].dt.tz_convert(calendar.timezone).array
     out["legal_days"] = _legal_days(cases, out["procedure_id"], calendar, hi, notes)
     if "due_at" in cases:
         out["due_at"] = cases["due_at"].to_numpy()
@@ -54,7 +54,7 @@ def _case_attributes(cases: pd.DataFrame, events: pd.DataFrame, calendar, hi,
     # field) waits from then for its first step
     received = pd.Series(out["received_at"].to_numpy(), index=out["case_id"].astype(str))
     out["arrival"] = arrival_times(events, received).reindex(out["case_id"].astype(str)) \
-        .dt.tz_convert(TZ).array
+        .dt.tz_convert(calendar.timezone).array
     return out
 
 

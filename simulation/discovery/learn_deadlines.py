@@ -15,7 +15,6 @@ import numpy as np
 import pandas as pd
 
 from dossierflow.mining.log.working_time import WorkCalendar
-from dossierflow.mining.vocabulary import TZ
 
 RECENT_DAYS = 91
 MIN_RECENT = 10
@@ -52,9 +51,9 @@ def same_day_cutoff(cases: pd.DataFrame, calendar: WorkCalendar) -> str | None:
                      & cases["received_at"].notna()]
     if len(same) < 20:
         return None
-    received = same["received_at"].dt.tz_convert(TZ)
+    received = same["received_at"].dt.tz_convert(calendar.timezone)
     working = calendar.is_working_day(received.dt.date.to_numpy())
-    received, due = received[working], same.loc[working, "due_at"].dt.tz_convert(TZ)
+    received, due = received[working], same.loc[working, "due_at"].dt.tz_convert(calendar.timezone)
     if len(received) < 20:
         return None
     next_day = (due.dt.normalize() > received.dt.normalize()).to_numpy()

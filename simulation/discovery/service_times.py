@@ -7,7 +7,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.vocabulary import TZ
 from dossierflow.simulation.discovery.settings import SHRINK
 from dossierflow.simulation.model import Duration
 
@@ -36,7 +35,7 @@ def _timed_events(events: pd.DataFrame, cases: pd.DataFrame, calendar, notes) ->
     ev["wall"] = np.maximum((ts - prev_ts).dt.total_seconds().to_numpy() / 60.0, 0.0)
     ev["end_clock"] = clock
     ev["ready_clock"] = prev_clock
-    ev["ready_ts"] = prev_ts.dt.tz_convert(TZ)
+    ev["ready_ts"] = prev_ts.dt.tz_convert(calendar.timezone)
     has_resource = "resource" in ev and ev["resource"].notna().any()
     if "start_clock" in ev and ev["start_clock"].notna().any():
         start = np.clip(ev["start_clock"].to_numpy(dtype=float), prev_clock, clock)

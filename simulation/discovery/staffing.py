@@ -8,7 +8,6 @@ import math
 import numpy as np
 import pandas as pd
 
-from dossierflow.mining.vocabulary import TZ
 from dossierflow.simulation.model import ResourcePool, ident
 
 TARGET_UTILISATION = 0.85
@@ -97,7 +96,7 @@ def _officers_per_day(ev: pd.DataFrame, log_events: pd.DataFrame, lo, hi) -> dic
     """Per pool (by number), its officers at work on each local day of the window."""
     member = ev.drop_duplicates("resource").set_index(ev.drop_duplicates("resource")[
         "resource"].astype(str))["pool"]
-    stamps = log_events["timestamp"].dt.tz_convert(TZ)
+    stamps = log_events["timestamp"].dt.tz_convert(lo.tz)   # local days of the window
     inside = ((stamps >= lo) & (stamps < hi)).to_numpy() & log_events["resource"].notna().to_numpy()
     work = pd.DataFrame({"pool": log_events.loc[inside, "resource"].astype(str).map(member),
                          "resource": log_events.loc[inside, "resource"].astype(str),

@@ -22,18 +22,19 @@ from dossierflow.simulation.model import Model
 
 @lru_cache(maxsize=8)
 def _calendar_cached(sessions: tuple, weekdays: tuple, extra: tuple, overrides: bool,
-                     first_year: int, last_year: int) -> WorkCalendar:
+                     first_year: int, last_year: int, country: str, tz: str) -> WorkCalendar:
     return WorkCalendar(OfficeHours(sessions=sessions, weekdays=weekdays),
                         first_year=first_year, last_year=last_year,
                         overrides=DEFAULT_OVERRIDES if overrides else None,
-                        extra_holidays=extra)
+                        extra_holidays=extra, country=country, timezone=tz)
 
 
 def model_calendar(model: Model, first_year: int, last_year: int) -> WorkCalendar:
     """The working calendar of ``model`` over whole years ``first_year``–``last_year``."""
     c = model.calendar
     return _calendar_cached(tuple(tuple(s) for s in c.sessions), tuple(c.weekdays),
-                            tuple(c.extra_holidays), bool(c.use_overrides), first_year, last_year)
+                            tuple(c.extra_holidays), bool(c.use_overrides), first_year, last_year,
+                            c.country, c.timezone)
 
 
 def tet_breaks(model: Model, first_year: int, last_year: int) -> list[tuple[pd.Timestamp,
@@ -197,26 +198,27 @@ def minute_of_day(text: str) -> float:
     return h * 60 + m + (s[0] / 60 if s else 0.0)
 
 
-def local_ns(value: Any) -> int:
-    """Local wall-clock ns of a timestamp (converted to local time when it carries a zone)."""
+def local_ns(value: Any, tz: str = TZ) -> int:
+    """Local wall-clock ns of a timestamp (converted to ``tz`` when it carries a zone)."""
     stamp = pd.Timestamp(value)
     if stamp.tz is not None:
-        stamp = stamp.tz_convert(TZ).tz_localize(None)
+        stamp = stamp.tz_convert(tz).tz_localize(None)
     return stamp.as_unit("ns").value
 
 
-def to_utc_ns(local: np.ndarray) -> np.ndarray:
-    """UTC ns of local (Asia/Ho_Chi_Minh) wall-clock ns; a constant shift where the zone has
-    one offset over the range (since 1975), else pandas' tz_localize."""
+def to_utc_ns(local: np.ndarray, tz: str = TZ) -> np.ndarray:
+    """UTC ns of local wall-clock ns of ``tz``; a constant shift where the zone has one offset
+    over the range (since 1975), else pandas' tz_localize."""
     local = np.asarray(local, dtype=np.int64)
     if not len(local):
         return local.copy()
     lo, hi = pd.Timestamp(int(local.min())), pd.Timestamp(int(local.max()))
-    offsets = {lo.tz_localize(TZ).utcoffset(), hi.tz_localize(TZ).utcoffset()}
+    offsets = {lo.tz_localize(tz).utcoffset(), hi.tz_localize(tz).utcoffset()}
     if len(offsets) == 1 and lo.year >= 1976:
         return local - int(offsets.pop().total_seconds() * 1e9)
     index = pd.DatetimeIndex(local.view("datetime64[ns]"))
-    return index.tz_localize(TZ).as_unit("ns").asi8
+    return index.tz_localize(tz, ambiguous=np.zeros(len(index), bool),
+                             nonexistent="shift_forward").as_unit("ns").asi8
 
 
 def clock_to_local_ns(clock: Clock, values: np.ndarray) -> np.ndarray:

@@ -156,6 +156,7 @@ def _logged_events(comp: CompiledModel, clock: Clock, paths: Paths, record: RunR
     resource = comp.place_officer[resource]  # places -> officers; -1 stays -1
     idx = np.flatnonzero(logged)
     m = len(idx)
+    tz = comp.model.calendar.timezone
     # (a step that starts when the previous one ends shares its value: converted once)
     pairs = np.empty(2 * m)
     pairs[0::2] = start[idx]
@@ -175,15 +176,15 @@ def _logged_events(comp: CompiledModel, clock: Clock, paths: Paths, record: RunR
     bound_clock, bound_next = clock.session_boundaries()
     at = np.minimum(np.searchsorted(bound_clock, start[idx]), len(bound_clock) - 1)
     on_bound = bound_clock[at] == start[idx]
-    ev_start[on_bound] = to_utc_ns(bound_next[at[on_bound]])
+    ev_start[on_bound] = to_utc_ns(bound_next[at[on_bound]], tz)
     row_of_entry = np.full(len(paths.node), -1, dtype=np.int64)
     row_of_entry[idx] = np.arange(m)
     if record.wall_clock_entries:
         # steps timed on the wall clock keep their wall-clock moments
         pos = row_of_entry[np.array(record.wall_clock_entries, dtype=np.int64)]
         hit = pos >= 0
-        ev_start[pos[hit]] = to_utc_ns(np.array(record.wall_clock_starts, np.int64)[hit])
-        ev_end[pos[hit]] = to_utc_ns(np.array(record.wall_clock_ends, np.int64)[hit])
+        ev_start[pos[hit]] = to_utc_ns(np.array(record.wall_clock_starts, np.int64)[hit], tz)
+        ev_end[pos[hit]] = to_utc_ns(np.array(record.wall_clock_ends, np.int64)[hit], tz)
     events = _Events(entry=idx, case=paths.case[idx], activity=comp.node_activity[paths.node[idx]],
                      resource=resource[idx], start_utc=ev_start, end_utc=ev_end,
                      row_of_entry=row_of_entry)
@@ -205,7 +206,7 @@ def _event_table(comp: CompiledModel, clock: Clock, arr: Arrivals, process_of: n
     ap_res, ap_pos = _apology_rows(clock, ev, record, dates.apology, late_idx)
     ap_time = apology_utc[late_idx] if len(late_idx) else np.zeros(0, np.int64)
     sub_pos = np.searchsorted(ev.case, online, side="left")
-    sub_time = to_utc_ns(arr.wall[online])
+    sub_time = to_utc_ns(arr.wall[online], comp.model.calendar.timezone)
     extra_pos = np.concatenate([sub_pos, ap_pos]).astype(np.int64)
     all_case = np.concatenate([ev.case, online, late_idx])
     all_act = np.concatenate([ev.activity, np.full(len(online), comp.submit_activity),
@@ -257,7 +258,7 @@ def _case_table(comp: CompiledModel, arr: Arrivals, record: RunRecord, ev: _Even
     model = comp.model
     procs = model.procedures
     n = len(arr.clock)
-    submitted_utc = to_utc_ns(arr.wall)
+    submitted_utc = to_utc_ns(arr.wall, model.calendar.timezone)
 
     def at_end_of(entries: array, fallback: np.ndarray | None) -> np.ndarray:
         """End timestamps of the given route entries (-2: the submission; -1: none)."""

@@ -104,7 +104,8 @@ def _checked_arguments(model: Model, start: Any, end: Any, seed: int, max_cases:
     if start_ts is pd.NaT or end_ts is pd.NaT:
         raise SimulationError("the horizon has a missing timestamp.",
                               fix="pass both start and end.")
-    start_ns, end_ns = local_ns(start_ts), local_ns(end_ts)
+    tz = model.calendar.timezone
+    start_ns, end_ns = local_ns(start_ts, tz), local_ns(end_ts, tz)
     if end_ns <= start_ns:
         raise SimulationError(f"the horizon ends ({end_ts}) before it starts ({start_ts}).",
                               fix="give end later than start.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dossierflow.mining.vocabulary import COUNTRY, TZ
 from dossierflow.simulation.model.terms import Channel, HandlingModel
 
 
@@ -157,13 +158,16 @@ class CalendarSpec:
     apply). ``sessions``: ``[["07:30", "11:30"], ["13:30", "17:00"]]`` style pairs;
     ``weekdays``: Monday = 0 … Sunday = 6; ``extra_holidays``: further days off (ISO dates);
     ``use_overrides``: apply the project's table of swapped days
-    (datasets/calendar_overrides.csv)."""
+    (datasets/calendar_overrides.csv); ``country``: whose public holidays apply (a code of the
+    ``holidays`` package); ``timezone``: the zone of the office hours' wall clock."""
 
     sessions: list[list[str]] = field(
         default_factory=lambda: [["07:30", "11:30"], ["13:30", "17:00"]])
     weekdays: list[int] = field(default_factory=lambda: [0, 1, 2, 3, 4])
     extra_holidays: list[str] = field(default_factory=list)
     use_overrides: bool = True
+    country: str = COUNTRY
+    timezone: str = TZ
 
 
 @dataclass(kw_only=True)

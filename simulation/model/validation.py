@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from dossierflow.mining.errors import CalendarError
+from dossierflow.mining.log.working_time import check_country, check_timezone
 from dossierflow.simulation.model.errors import ModelError
 from dossierflow.simulation.model.terms import (
     CHANNELS,
@@ -140,6 +141,11 @@ class _Validator:
             self.fail(f"the office hours are invalid: {what}", "calendar.sessions",
                       'write sessions as [["07:30", "11:30"], ["13:30", "17:00"]] and '
                       "weekdays as numbers 0 (Monday) to 6 (Sunday).")
+        for name, check in (("country", check_country), ("timezone", check_timezone)):
+            try:
+                check(getattr(c, name))
+            except CalendarError as exc:
+                self.fail(exc.what, f"calendar.{name}", exc.fix)
         for i, day in enumerate(c.extra_holidays):
             try:
                 np.datetime64(day, "D")
