@@ -117,23 +117,7 @@ def _check_zip(path: Path, file: str, limits: ReadLimits) -> None:
 def _read_sheet(workbook, sheet: str | None, file: str, limits: ReadLimits,
                 get_column_letter) -> RawTable:
     names = workbook.sheetnames
-    if not names:
-        raise InputFileError("is a workbook without sheets.", file=file, fix=_FIX_SAVE_XLSX)
-    if sheet is None:
-        sheet_name = names[0]
-    else:
-        wanted = unicodedata.normalize("NFC", sheet).strip()
-        matches = [n for n in names if unicodedata.normalize("NFC", n).strip() == wanted]
-        matches = matches or [n for n in names
-                              if unicodedata.normalize("NFC", n).strip().casefold()
-                              == wanted.casefold()]
-        if not matches:
-            listed = ", ".join(f"'{n}'" for n in names)
-            raise InputFileError(
-                f"has no sheet named '{sheet}'. Its sheets are: {listed}.", file=file,
-                fix="choose one of these sheet names (sheet=... or \"sheet\" in the mapping "
-                    "file).")
-        sheet_name = matches[0]
+    sheet_name = _sheet_name(names, sheet, file)
     worksheet = workbook[sheet_name]
     if not hasattr(worksheet, "iter_rows"):
         raise InputFileError(f"sheet '{sheet_name}' is a chart, not a table.", file=file,
@@ -209,6 +193,26 @@ def _read_sheet(workbook, sheet: str | None, file: str, limits: ReadLimits,
     return RawTable(frame=frame, row_numbers=np.asarray(data_numbers, dtype=np.int64),
                     path=file, format="xlsx", sheet=sheet_name, header_row=header_row,
                     notes=notes, encoding=None)
+
+
+def _sheet_name(names: list[str], sheet: str | None, file: str) -> str:
+    """The sheet asked for (NFC, then case-blind), else the first."""
+    if not names:
+        raise InputFileError("is a workbook without sheets.", file=file, fix=_FIX_SAVE_XLSX)
+    if sheet is None:
+        return names[0]
+    wanted = unicodedata.normalize("NFC", sheet).strip()
+    matches = [n for n in names if unicodedata.normalize("NFC", n).strip() == wanted]
+    matches = matches or [n for n in names
+                          if unicodedata.normalize("NFC", n).strip().casefold()
+                          == wanted.casefold()]
+    if not matches:
+        listed = ", ".join(f"'{n}'" for n in names)
+        raise InputFileError(
+            f"has no sheet named '{sheet}'. Its sheets are: {listed}.", file=file,
+            fix="choose one of these sheet names (sheet=... or \"sheet\" in the mapping "
+                "file).")
+    return matches[0]
 
 
 def _header_text(value) -> str | None:

@@ -158,27 +158,7 @@ def parse_timestamps(
         raise ValueError(f"order must be 'dmy', 'mdy' or None, not {order!r}")
     rows = _row_numbers(values, row_numbers)
     notes: list[str] = []
-    typed = _as_datetimes(values)
-    if typed is not None or (fmt is None and _is_numeric(values)):
-        missing = values.isna().to_numpy()
-        present = np.flatnonzero(~missing)
-        if typed is not None:
-            part = _read_typed(typed.iloc[present], _TYPED)
-        else:
-            part = _read_numbers(pd.to_numeric(values.iloc[present]).to_numpy(np.float64))
-    else:
-        text, missing = _strings(values)
-        present = np.flatnonzero(~missing)
-        subset = text if present.size == len(text) else text.take(present)
-        if fmt is not None:
-            parsed = pd.to_datetime(
-                subset.to_pandas(), format=fmt, errors="coerce", utc="%z" in fmt
-            )
-            part = _read_typed(parsed, _FORMAT)
-        else:
-            example = _examples(text, present, rows)
-            part = _read_text(subset, order, example, column, file, notes)
-
+    missing, present, part = _read_values(values, rows, order, fmt, column, file, notes)
     reading = _Part.empty(len(values))
     reading.put(present, part)
     utc = _to_utc(reading, tz)
@@ -217,6 +197,29 @@ def parse_timestamps(
         .dt.tz_convert(tz)
     )
     return ParsedTimestamps(result, failed, missing, formats, notes)
+
+
+def _read_values(values: pd.Series, rows: np.ndarray, order: YearLastOrder | None,
+                 fmt: str | None, column: str, file: str | None, notes: list[str]):
+    """(missing, positions present, their reading) of a column: typed dates, epoch numbers,
+    a forced format or text read by its format family."""
+    typed = _as_datetimes(values)
+    if typed is not None or (fmt is None and _is_numeric(values)):
+        missing = values.isna().to_numpy()
+        present = np.flatnonzero(~missing)
+        if typed is not None:
+            return missing, present, _read_typed(typed.iloc[present], _TYPED)
+        numbers = pd.to_numeric(values.iloc[present]).to_numpy(np.float64)
+        return missing, present, _read_numbers(numbers)
+    text, missing = _strings(values)
+    present = np.flatnonzero(~missing)
+    subset = text if present.size == len(text) else text.take(present)
+    if fmt is not None:
+        parsed = pd.to_datetime(subset.to_pandas(), format=fmt, errors="coerce",
+                                utc="%z" in fmt)
+        return missing, present, _read_typed(parsed, _FORMAT)
+    example = _examples(text, present, rows)
+    return missing, present, _read_text(subset, order, example, column, file, notes)
 
 
 # ---------------------------------------------------------------------------------------------

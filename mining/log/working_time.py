@@ -361,6 +361,28 @@ class CalendarChoice:
                             country=self.country or COUNTRY, timezone=self.zone)
 
 
+def _session_grid(office_hours: OfficeHours) -> tuple[np.ndarray, np.ndarray]:
+    """Per weekday (rows) and session (columns): the session's start minute and length; a
+    weekday with fewer sessions pads with empty ones at its last end."""
+    day_sessions = [
+        tuple((_minute_of_day(a), _minute_of_day(b))
+              for a, b in (office_hours.sessions_for(wd) if wd in office_hours.weekdays
+                           else office_hours.sessions))
+        for wd in range(7)
+    ]
+    width = max(len(s) for s in day_sessions)
+    starts = np.zeros((7, width))
+    lengths = np.zeros((7, width))
+    for wd, sessions in enumerate(day_sessions):
+        for k in range(width):
+            if k < len(sessions):
+                starts[wd, k] = sessions[k][0]
+                lengths[wd, k] = sessions[k][1] - sessions[k][0]
+            else:
+                starts[wd, k] = sessions[-1][1]
+    return starts, lengths
+
+
 class WorkCalendar:
     """Working-time calendar over whole years ``first_year``–``last_year`` (local time).
 
@@ -440,27 +462,8 @@ class WorkCalendar:
             self._extra[_to_date(day)] = name or _DEFAULT_DAY_OFF_NAME
             set_day(_to_date(day), False, name)
 
-        day_sessions = [
-            tuple(
-                (_minute_of_day(a), _minute_of_day(b))
-                for a, b in office_hours.sessions_for(wd)
-            )
-            if wd in office_hours.weekdays
-            else tuple(
-                (_minute_of_day(a), _minute_of_day(b)) for a, b in office_hours.sessions
-            )
-            for wd in range(7)
-        ]
-        width = max(len(s) for s in day_sessions)
-        starts = np.zeros((7, width))
-        lengths = np.zeros((7, width))
-        for wd, sessions in enumerate(day_sessions):
-            for k in range(width):
-                if k < len(sessions):
-                    starts[wd, k] = sessions[k][0]
-                    lengths[wd, k] = sessions[k][1] - sessions[k][0]
-                else:
-                    starts[wd, k] = sessions[-1][1]
+        starts, lengths = _session_grid(office_hours)
+        width = starts.shape[1]
         self._starts = np.where(working[:, None], starts[weekday], 0.0)
         self._lengths = np.where(working[:, None], lengths[weekday], 0.0)
         self._ends_in_day = np.cumsum(self._lengths, axis=1)
