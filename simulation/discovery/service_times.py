@@ -1,6 +1,13 @@
 """The times of the steps: each event's step time (``sojourn``), the officer's service in it
 (measured from start times, else estimated from resource availability), the quantiles they
-are drawn from, and how procedures scale them (per legal day where they grow with it)."""
+are drawn from, and how procedures scale them (per legal day where they grow with it).
+
+A duration keeps ``QUANTILES`` quantiles and is drawn by linear interpolation between them,
+so the slowest ``1/(QUANTILES-1)`` of the draws spread evenly from the one-but-last quantile
+to the last. The last is not the sample's maximum (one dossier, often an outlier, which would
+double the learnt tail and lengthen the mean) but the value that gives that top slice the
+mean of the values seen in it (``quantiles_of``), never beyond the maximum: the whole
+distribution then keeps the log's mean."""
 
 from __future__ import annotations
 
@@ -68,12 +75,28 @@ def _timed_events(events: pd.DataFrame, cases: pd.DataFrame, calendar, notes) ->
     return ev
 
 
+def quantiles_of(values, n: int = QUANTILES) -> np.ndarray:
+    """The ``n`` values at equally spaced probabilities from 0 to 1 an ``empirical`` duration
+    keeps of a sample: its quantiles, save the last, which is set so that the top slice
+    (drawn evenly between the two last values) has the mean of the values above the
+    one-but-last: ``2 * mean - q[-2]``, within [``q[-2]``, the maximum]."""
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    if not len(v):
+        return np.zeros(n)
+    q = np.quantile(v, np.linspace(0.0, 1.0, n))
+    top = v[v > q[-2]]
+    if len(top):
+        q[-1] = min(q[-1], max(q[-2], 2.0 * float(top.mean()) - q[-2]))
+    return q
+
+
 def _empirical(values: np.ndarray, basis: str = "working") -> Duration:
     values = np.asarray(values, dtype=float)
     values = values[np.isfinite(values)]
     if not len(values):
         return Duration(kind="fixed", mean=0.0, basis=basis)
-    q = np.quantile(np.maximum(values, 0.0), np.linspace(0, 1, QUANTILES))
+    q = quantiles_of(np.maximum(values, 0.0))
     q = np.maximum.accumulate(np.round(q, 4))
     if q[-1] <= 0:
         return Duration(kind="fixed", mean=0.0, basis=basis)
@@ -84,8 +107,7 @@ def _wait_quantiles(sojourn: np.ndarray, service: np.ndarray) -> list[float]:
     """Quantiles of the in-tray wait: those of the step time less those of the service (wait
     and service are drawn apart, so their difference per event, which couples a long service
     with a short wait, would spread the step time too wide)."""
-    p = np.linspace(0, 1, QUANTILES)
-    q = np.quantile(sojourn, p) - np.quantile(service, p)
+    q = quantiles_of(sojourn) - quantiles_of(service)
     return [float(v) for v in np.maximum.accumulate(np.round(np.maximum(q, 0.0), 4))]
 
 
