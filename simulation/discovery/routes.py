@@ -1,6 +1,13 @@
 """Routing: the step a dossier enters for each activity, the directly-follows probabilities
 per kind of dossier (borrowed from coarser kinds where a kind is rare), the whole routes of
-the kinds with enough dossiers, and the ranks of the dossiers seen on them."""
+the kinds with enough dossiers, and the ranks of the dossiers seen on them.
+
+A route keeps the ranks of at most ``MAX_RANKS`` of its dossiers, and a simulated dossier on
+it takes one of them. They are not drawn at random (forty drawn dossiers can leave out a
+fifth of the slow ones, and the model's lead times then rest on the draw) but spread evenly
+over the route's dossiers ordered by their whole time (``_spread``: the middle dossier of
+each of ``MAX_RANKS`` equal slices), so they show the route's spread of times as the log
+does."""
 
 from __future__ import annotations
 
@@ -169,11 +176,13 @@ def _routes(ev: pd.DataFrame, attrs: pd.DataFrame, used: dict[str, bool],
             step_of) -> list[Route]:
     """Per kind of dossier (the kinds the transitions tell apart) with ``MIN_ROUTE`` dossiers,
     the paths its dossiers took, each seen ``MIN_VARIANT`` times or more as a route with its
-    share (``MAX_ROUTES`` at most); dossiers of rarer paths walk the transitions. Activities
+    share (``MAX_ROUTES`` at most) and the ranks of its dossiers (``_spread``); dossiers of
+    rarer paths walk the transitions. Activities
     done in varying orders (several officers on one dossier at once) so keep their orders
     and counts, which a chain of transitions would mix into loops."""
     paths = ev.groupby("case_id", sort=False)["activity"].agg(tuple)
     ranks = ev.groupby("case_id", sort=False)["rank"].agg(list)
+    whole = ev.groupby("case_id", sort=False)["sojourn"].sum()
     kinds = attrs.reindex(paths.index)
     names = [n for n in ("channel", "digitised", "paid_online") if used[n]]
     groups = kinds.groupby(names if len(names) > 1 else names[0], sort=True).groups \
@@ -198,9 +207,19 @@ def _routes(ev: pd.DataFrame, attrs: pd.DataFrame, used: dict[str, bool],
                 channels=[channel] if used["channel"] else None,
                 digitised=digitised if used["digitised"] else None,
                 paid_online=bool(values["paid_online"]) if used["paid_online"] else None,
-                ranks=[list(ranks[c]) for c in
-                       np.random.default_rng(len(seen)).permutation(seen)[:int(MAX_RANKS)]]))
+                ranks=[list(ranks[c]) for c in _spread(seen, whole)]))
     return out
+
+
+def _spread(seen: pd.Index, whole: pd.Series) -> list:
+    """Up to ``MAX_RANKS`` of the dossiers ``seen`` on a route, spread evenly over them in
+    the order of their ``whole`` time: the middle one of each of ``MAX_RANKS`` equal slices
+    (ties in the log's order)."""
+    if len(seen) <= MAX_RANKS:
+        return list(seen)
+    order = whole.reindex(seen).to_numpy(dtype=float)
+    ordered = seen[np.lexsort((np.arange(len(seen)), order))]
+    return list(ordered[((np.arange(MAX_RANKS) + 0.5) * len(seen) / MAX_RANKS).astype(int)])
 
 
 def _restricted(dist: dict[str, float], targets: set) -> dict[str, float]:
