@@ -5,8 +5,10 @@ pools then simulate again; and a log without start times says little about how m
 officer keeps in hand. So the model is tuned against the log in a loop:
 
 1. simulate the window (with the model's warm-up), once per round, a new seed each round;
-2. per process and activity, compare the mean step time (working minutes from the dossier's
-   previous event, or its arrival, to the end of the step) with the log's;
+2. per process and activity, compare the step time (working minutes from the dossier's
+   previous event, or its arrival, to the end of the step) with the log's: its mean, its
+   median and its upper quantiles (``UPPER``: the 75th and 90th percentiles), so that a
+   model whose tail is too long cannot pass by a body too short (or the reverse);
 3. where the model is slower, shorten the step's in-tray wait by the excess (each quantile of
    the wait by the gap at that quantile); where the model is faster, lengthen it; where the
    wait cannot absorb the excess (the officers' queue alone is longer than the log's whole
@@ -14,8 +16,13 @@ officer keeps in hand. So the model is tuned against the log in a loop:
    officers at work, not always all the hands a pool has; the 5 tại chỗ desks keep theirs,
    which a move to 5 tại chỗ plans from); a citizen's wait (a supplement
    brought back) is moved likewise, in wall-clock time;
-4. repeat until every step with ``MIN_EVENTS`` events is within ``TOLERANCE`` (or twice its
-   standard error) of the log, or ``ROUNDS`` runs are spent.
+4. repeat until every step with ``MIN_EVENTS`` events is within ``TOLERANCE`` of the log on
+   each of these figures (or within their noise: twice the standard error of the mean, and
+   for a quantile the distribution-free one, half the spread of the quantiles at
+   ``p ± sqrt(p(1-p)/n)``), or ``ROUNDS`` runs are spent.
+
+The quantiles compared and moved are ``service_times.quantiles_of``: the last is bounded by
+the mean of the slowest values, not the single slowest dossier.
 
 ``calibrate`` returns a :class:`Calibration` saying how far each step ended and where it
 stopped; discovery writes it to its notes.
@@ -31,13 +38,15 @@ import numpy as np
 import pandas as pd
 
 from dossierflow.mining.log.working_time import WorkCalendar
+from dossierflow.simulation.discovery.service_times import quantiles_of
 from dossierflow.simulation.model import END, START, Model
 
 ROUNDS = 8
 TOLERANCE = 0.05
 MIN_EVENTS = 30
 QUANTILES = 41
-_P = np.linspace(0.0, 1.0, QUANTILES)
+# the upper quantiles of a step's time compared besides its mean and median
+UPPER = (0.75, 0.9)
 # the most a round may stretch a wait, and the share of officers a round adds to a pool
 MAX_STRETCH = 3.0
 PLACES_STEP = 0.25
@@ -108,13 +117,26 @@ def step_times(events: pd.DataFrame, arrival: pd.Series, group_of: pd.Series,
 
 
 def step_stats(times: pd.DataFrame) -> pd.DataFrame:
-    """Per (process, step entered): the mean step time, its standard error, the count and
-    the ``QUANTILES`` quantiles (``times`` with a ``step`` column)."""
+    """Per (process, step entered): the mean step time, its standard error, the count, the
+    ``QUANTILES`` quantiles (``quantiles_of``) and the ``UPPER`` quantiles with their
+    standard errors (``times`` with a ``step`` column)."""
     g = times.dropna(subset=["step"]).groupby(["group", "step"])["minutes"]
     out = g.agg(["mean", "std", "count", "median"])
     out["se"] = out["std"].fillna(0.0) / np.sqrt(out["count"].clip(lower=1))
-    out["quantiles"] = g.agg(lambda v: np.quantile(v.to_numpy(), _P))
+    out["quantiles"] = g.agg(lambda v: quantiles_of(v.to_numpy(), QUANTILES))
+    for p in UPPER:
+        upper = g.agg(lambda v, p=p: _quantile_and_se(v.to_numpy(), p))
+        out[f"q{p:g}"] = upper.map(lambda t: t[0])
+        out[f"q{p:g}_se"] = upper.map(lambda t: t[1])
     return out
+
+
+def _quantile_and_se(v: np.ndarray, p: float) -> tuple[float, float]:
+    """The ``p`` quantile of ``v`` and its distribution-free standard error: half the spread
+    between the quantiles one binomial standard deviation of the rank either side."""
+    d = math.sqrt(p * (1.0 - p) / max(len(v), 1))
+    lo, q, hi = np.quantile(v, [max(p - d, 0.0), p, min(p + d, 1.0)])
+    return float(q), float(hi - lo) / 2.0
 
 
 def calibrate(model: Model, target: pd.DataFrame, calendar: WorkCalendar, start: pd.Timestamp,
@@ -150,8 +172,8 @@ def calibrate(model: Model, target: pd.DataFrame, calendar: WorkCalendar, start:
 
 
 def _compare(target: pd.DataFrame, sim: pd.DataFrame) -> pd.DataFrame:
-    """Log and model side by side per step; ``within``: the mean and the median both within
-    ``TOLERANCE`` of the log's or within twice their noise."""
+    """Log and model side by side per step; ``within``: the mean, the median and the
+    ``UPPER`` quantiles all within ``TOLERANCE`` of the log's or within twice their noise."""
     both = target[target["count"] >= MIN_EVENTS].merge(
         sim, left_index=True, right_index=True, suffixes=("", "_sim"))
     both = both.loc[both["count_sim"] >= MIN_EVENTS // 3]
@@ -160,6 +182,10 @@ def _compare(target: pd.DataFrame, sim: pd.DataFrame) -> pd.DataFrame:
     off = both["median_sim"] - both["median"]
     within = (excess.abs() <= np.maximum(TOLERANCE * both["mean"], noise)) \
         & (off.abs() <= np.maximum(TOLERANCE * both["median"], 1.25 * noise))
+    for p in UPPER:
+        q, q_sim = both[f"q{p:g}"], both[f"q{p:g}_sim"]
+        q_noise = 2.0 * np.hypot(both[f"q{p:g}_se"], both[f"q{p:g}_se_sim"])
+        within &= (q_sim - q).abs() <= np.maximum(TOLERANCE * q, q_noise)
     return pd.DataFrame({"log": both["mean"], "model": both["mean_sim"], "excess": excess,
                          "error": excess / both["mean"].where(both["mean"] > 0),
                          "shift": both["quantiles_sim"] - both["quantiles"], "within": within})
