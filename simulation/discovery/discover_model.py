@@ -10,15 +10,17 @@ package:
   (``_case_agency``).
 * **Routing** (``routes``): whole routes per kind of dossier with ``MIN_ROUTE`` dossiers
   (``_routes``: the paths seen ``MIN_VARIANT`` times, with the ranks of up to ``MAX_RANKS``
-  dossiers seen on them), else the directly-follows probabilities per kind, borrowed from
-  coarser kinds where a kind is rare (``_routing``).
+  dossiers seen on them, spread evenly over their whole times: ``_spread``), else the
+  directly-follows probabilities per kind, borrowed from coarser kinds where a kind is rare
+  (``_routing``).
 * **Steps** (``processes``, ``service_times``): an in-tray wait (a silent step) and the
   officer's service; the service measured from start times, else estimated from resource
-  availability (``OUTLIER``); a step in another context than usual takes a step of its own
-  (``_contexts``); online intake has priority 1; a step its officer starts at once after the
-  previous one continues it (``_goes_on``). In a shared process, waits and services that
-  grow with the legal time are kept per legal day (``_legal_units``) and each procedure
-  scales them (``_scales``, ``_own_scales``).
+  availability (``OUTLIER``); durations keep ``QUANTILES`` quantiles, the last bounded by the
+  mean of the slowest values (``quantiles_of``); a step in another context than usual takes
+  a step of its own (``_contexts``); online intake has priority 1; a step its officer starts
+  at once after the previous one continues it (``_goes_on``). In a shared process, waits and
+  services that grow with the legal time are kept per legal day (``_legal_units``) and each
+  procedure scales them (``_scales``, ``_own_scales``).
 * **Batching** (``batches``): release times from bunches of paper dossiers (``_batches``,
   ``_releases``).
 * **Pools** (``staffing``): per agency and role, split by the work officers do
@@ -29,7 +31,7 @@ package:
 * **Deadlines**: legal times and the same-day cut-off from due dates (``learn_deadlines``).
 * **Warm-up and calibration**: ``_warmup_days``; then ``calibration.calibrate`` tunes the
   waits (and, without start times, the pools' places) until the simulated step times match
-  the log's.
+  the log's: their mean, median, 75th and 90th percentiles.
 * **The last guard** (``runnable``): what the model's validator refuses is repaired or dropped
   with a note; discovery never emits a model it cannot run.
 """

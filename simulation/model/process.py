@@ -31,8 +31,10 @@ class Duration:
     * ``fixed``: always ``mean``;
     * ``uniform``: between ``low`` and ``high``;
     * ``empirical``: ``quantiles``, the values at equally spaced probabilities from 0 to 1
-      (the first is the smallest value seen, the last the largest), drawn by linear
-      interpolation of this quantile function; what discovery from a log writes.
+      (the first is the smallest value seen, the last at most the largest), drawn by
+      linear interpolation of this quantile function; what discovery from a log writes
+      (its last value gives the top slice the mean of the slowest values seen, not the
+      single slowest: ``discovery.service_times.quantiles_of``).
 
     ``minimum``/``maximum`` optionally truncate the distribution (values outside are drawn
     again, as Prosimos does). ``basis`` is ``"working"`` (working minutes of the office
