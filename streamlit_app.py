@@ -3,11 +3,13 @@
 import streamlit as st
 
 from dossierflow.app import url_widgets as uw
+from dossierflow.app.filters_sidebar import FILTER_KEYS
 from dossierflow.app.i18n import LANGUAGES, t
 from dossierflow.app.state import language
 
 st.set_page_config(page_title="dossierflow", layout="wide")
 lang = language()
+uw.carry(FILTER_KEYS)  # a page switch drops the query: the shared filters stay in the link
 lang = uw.segmented(st.sidebar, t("language", lang), list(LANGUAGES), key="lang",
                     format_func=LANGUAGES.get)
 

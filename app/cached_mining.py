@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -214,9 +215,10 @@ def comparison(key: str, selection: Selection, by: str, a: str, b: str) -> Compa
 
 @st.cache_data(**CACHE)
 def difference_dot(key: str, selection: Selection, by: str, a: str, b: str, measure: str,
-                   lang: str) -> str:
-    """DOT source of the difference map of a comparison."""
+                   lang: str, names: tuple[str, str] | None = None) -> str:
+    """DOT source of the difference map of a comparison, its groups called ``names``."""
     result = comparison(key, selection, by, a, b)
+    result = replace(result, labels=names) if names else result
     return render_map(result.map, overlay=Difference(result, measure=measure), lang=lang)
 
 

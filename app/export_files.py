@@ -3,8 +3,9 @@ and read back as bytes, then kept in the session under what it holds (the log's 
 sidebar's selection, the format and options), so that a file is built only when asked for,
 and once.
 
-File names carry the log's name, what the file holds and the day of the export:
-``mini_event-log_2024-05-31.csv``.
+File names record the sidebar's filters (agency and other names folded to ASCII), the days of
+receipt the file covers (the date filter within the log's first and last receipt) and what it
+holds: ``dossierflow_SoTuPhap_2023-01-01_2023-03-31_kpis-by-month.xlsx``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import streamlit as st
 from dossierflow.app import cached_mining as cm
 from dossierflow.app import scenario_results as sr
 from dossierflow.app.selection import Selection
+from dossierflow.app.value_labels import value_label
 from dossierflow.mining.analysis.discovery import discover
 from dossierflow.mining.export.export_log import ExportedLog, export_log
 from dossierflow.mining.export.export_map import export_map
@@ -58,19 +60,67 @@ class Prepared:
     source: Any = None
 
 
-def log_label(name: str | None) -> str:
-    """The open log's name for file names: a workspace name or the stem of its file, in
-    ASCII letters, digits, '-' and '_'."""
-    stem = Path(name or "log").name.split(".")[0]
-    ascii_only = unicodedata.normalize("NFKD", stem.replace("đ", "d").replace("Đ", "D"))
-    ascii_only = ascii_only.encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^\w-]+", "_", ascii_only).strip("_") or "log"
+# the sidebar's filters in a file name: (Selection field, case column); more values than
+# NAMED of one filter are written as their number
+NAMED_FILTERS = (("agency", "agency"), ("procedure", None), ("channel", "channel"),
+                 ("model", "model"), ("on_time", "on_time_class"))
+NAMED = 2
 
 
-def file_name(log: str, what: str, fmt: str, day: dt.date | None = None) -> str:
-    """``<log>_<what>_<yyyy-mm-dd>.<fmt>``, the day of the export (local time) by default."""
-    day = day or pd.Timestamp.now(tz=TZ).date()
-    return f"{log}_{what}_{day.isoformat()}.{fmt}"
+def ascii_words(text: str) -> str:
+    """``text`` folded to ASCII words run together: "Sở Tư pháp" → "SoTuPhap"."""
+    folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    folded = folded.encode("ascii", "ignore").decode("ascii")
+    return "".join(w[:1].upper() + w[1:] for w in re.split(r"[^0-9A-Za-z.]+", folded) if w)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def receipts(key: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of receipt (local) in the whole log; None when it is empty."""
+    with cm._LOCK:
+        cases = cm.workspace(key).cases
+        low, high = (cases.received_at.min().to_pandas(), cases.received_at.max().to_pandas())
+    if pd.isna(low):
+        return None
+    return pd.Timestamp(low).tz_convert(TZ).date(), pd.Timestamp(high).tz_convert(TZ).date()
+
+
+def period(key: str, selection: Selection) -> tuple[dt.date, dt.date] | None:
+    """The days of receipt a selection covers: its date filter within the log's first and
+    last receipt; None when the log is empty."""
+    span = receipts(key)
+    if span is None:
+        return None
+    first = max(selection.start, span[0]) if selection.start else span[0]
+    last = min(selection.end, span[1]) if selection.end else span[1]
+    return first, max(first, last)
+
+
+def filter_label(selection: Selection) -> str:
+    """The selection's filters for a file name: the chosen values' Vietnamese names in ASCII
+    ("SoTuPhap+SoYTe"), each filter after the other; empty when nothing is filtered."""
+    parts = []
+    for field, column in NAMED_FILTERS:
+        values = getattr(selection, field)
+        column = column or selection.procedure_column
+        if len(values) > NAMED:
+            parts.append(f"{len(values)}-{field}")
+        elif values:  # procedure codes as they are, other values by their names
+            named = (column != "procedure_id")
+            parts.append("+".join(ascii_words(value_label(column, v, "vi") if named else v)
+                                  or "x" for v in values))
+    if selection.coverage < 1:
+        parts.append(f"variants{round(100 * selection.coverage)}pct")
+    return "_".join(parts)
+
+
+def file_name(what: str, fmt: str, selection: Selection | None = None,
+              days: tuple[dt.date, dt.date] | None = None) -> str:
+    """``dossierflow_<filters>_<first day>_<last day>_<what>.<fmt>`` (``filter_label``; the
+    days of receipt covered, ``period``)."""
+    parts = ["dossierflow", filter_label(selection or Selection())]
+    parts += [d.isoformat() for d in days or ()]
+    return "_".join(p for p in [*parts, what] if p) + f".{fmt}"
 
 
 def _written(name: str, write: Callable[[Path], Any]) -> tuple[bytes, Any]:

@@ -20,7 +20,7 @@ MONTH = {"vi": "%m/%Y", "en": "%Y-%m"}
 DATE_INPUT = {"vi": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
 
 __all__ = ["DATE", "DATETIME", "DATE_INPUT", "MISSING", "MONTH", "fmt_date", "fmt_datetime",
-           "fmt_number", "fmt_percent", "styled", "vega_locale"]
+           "fmt_number", "fmt_percent", "fmt_text", "styled", "vega_locale"]
 
 
 def _stamp(value) -> pd.Timestamp | None:
@@ -44,6 +44,17 @@ def fmt_datetime(value, lang: str) -> str:
     return MISSING if stamp is None else stamp.strftime(DATETIME[lang])
 
 
+def fmt_text(value, lang: str, digits: int = 1) -> str:
+    """A cell of a text column: '–' when missing (never None or nan), a number in ``lang``'s
+    format, other values as they are."""
+    if value is None or value is pd.NA or value is pd.NaT or (
+            isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return fmt_number(value, lang, 0 if float(value).is_integer() else digits)
+    return str(value)
+
+
 def styled(frame: pd.DataFrame, lang: str, *, digits: int = 1,
            percent: tuple[str, ...] = (), labels: dict[str, str] | None = None,
            values: dict[str, Callable[[object], str]] | None = None):
@@ -65,6 +76,8 @@ def styled(frame: pd.DataFrame, lang: str, *, digits: int = 1,
         elif pd.api.types.is_float_dtype(series):
             formatters[column] = ((lambda v: fmt_percent(v, lang)) if column in percent
                                   else (lambda v, d=digits: fmt_number(v, lang, d)))
+        else:
+            formatters[column] = lambda v, d=digits: fmt_text(v, lang, d)
     shown = frame.rename(columns=labels or {})
     renamed = {(labels or {}).get(c, c): f for c, f in formatters.items()}
     return shown.style.format(renamed, na_rep=MISSING)

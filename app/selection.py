@@ -30,7 +30,7 @@ class Selection:
         chosen = []
         if self.start or self.end:
             end = self.end + dt.timedelta(days=1) if self.end else None
-            chosen.append(f.TimeRange(self.start, end, mode="started"))
+            chosen.append(f.TimeRange(self.start, end, mode="received"))
         for column, values in (("agency", self.agency),
                                (self.procedure_column, self.procedure),
                                ("channel", self.channel), ("model", self.model)):

@@ -1,19 +1,24 @@
 """What the simulation pages share: the model discovered from the open log (with the
-assumptions it had to make), the names of its procedures, and the inputs of a run (period,
-replications, seed)."""
+assumptions it had to make), the names of its procedures ("name (code)"), the inputs of a run
+(period, replications, seed) and the log's own figures over the simulated period."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
+from dossierflow.app import cached_mining as cm
 from dossierflow.app import cached_simulation as cs
 from dossierflow.app.errors import show_error
 from dossierflow.app.formats import DATE_INPUT, fmt_date, fmt_number, fmt_percent
 from dossierflow.app.i18n import t
 from dossierflow.app.url_widgets import KEEP
+from dossierflow.app.value_labels import procedure_label
+from dossierflow.mining.vocabulary import TZ
+from dossierflow.simulation.asis import log_figures
 from dossierflow.simulation.discovery.discover_model import Discovery
 from dossierflow.simulation.model import Model
 
@@ -37,11 +42,12 @@ def discovered_model(key: str, lang: str) -> Discovery:
     return found
 
 
-def procedure_names(model: Model) -> dict[str, str]:
-    """Each procedure id of the log (in the model's order) → 'id — name'."""
+def procedure_names(model: Model, lang: str) -> dict[str, str]:
+    """Each procedure id of the log (in the model's order) → "name (code)": the catalogue's
+    name in ``lang``, else the name the log gives."""
     out: dict[str, str] = {}
     for p in model.procedures:
-        out.setdefault(p.output_id, f"{p.output_id} — {p.name}" if p.name else p.output_id)
+        out.setdefault(p.output_id, procedure_label(p.output_id, lang, p.name))
     return out
 
 
@@ -66,3 +72,18 @@ def show_progress(bar, share: float, lang: str) -> None:
     """Move the progress ``bar`` of a simulation to ``share`` (0–1)."""
     bar.progress(share, text=t("simulating", lang).format(
         share=fmt_percent(100 * share, lang, 0)))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def observed_figures(key: str, start: dt.date, end: dt.date, procedures: tuple[str, ...]
+                     ) -> dict[tuple[str, str], float]:
+    """The log's figures (``asis.log_figures``) of its dossiers received from ``start`` to
+    ``end`` (inclusive days), of ``procedures`` (empty: every one): what a run over that
+    period is set beside."""
+    with cm._LOCK:
+        log = cm.workspace(key).to_analysis_log()
+    if procedures:
+        kept = log.cases["procedure_id"].astype(str).isin(procedures)
+        log = dataclasses.replace(log, cases=log.cases.loc[kept])
+    lo = pd.Timestamp(start).tz_localize(TZ)
+    return log_figures(log, lo, pd.Timestamp(end + dt.timedelta(days=1)).tz_localize(TZ))

@@ -12,12 +12,13 @@ usable (the pseudonyms of an export under that key), else a random one per app p
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
 from dossierflow.app.formats import fmt_number, styled
-from dossierflow.app.i18n import t
+from dossierflow.app.i18n import LABELS, t
 from dossierflow.app.url_widgets import KEEP
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.export.pseudonymise import PseudonymKey, pseudonym_key, pseudonymise
@@ -47,7 +48,11 @@ def protect(frame: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
     if in_clear():
         return frame, ()
     out, done = pseudonymise(frame, _display_key(), protected=IDENTIFIERS)
-    return out, done.columns + done.scrubbed_columns
+    replaced = done.columns + done.scrubbed_columns
+    # the columns left as they were keep their types, so numbers and times stay formatted
+    kept = [c for c in frame.columns if c not in replaced]
+    out[kept] = frame[kept]
+    return out, replaced
 
 
 def personal_switch(where, lang: str) -> bool:
@@ -59,11 +64,21 @@ def personal_switch(where, lang: str) -> bool:
     return on
 
 
-def show_table(frame: pd.DataFrame, lang: str, *, limit: int = ROWS, where=st, **kwargs) -> None:
+def show_table(frame: pd.DataFrame, lang: str, *, limit: int = ROWS, where=st,
+               colour: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+               **kwargs) -> None:
     """``frame`` as a formatted dataframe (``styled``'s keywords), first ``limit`` rows,
-    personal data protected (``protect``)."""
+    personal data protected (``protect``); ``colour`` gives the cells' CSS (a frame of the
+    same shape, before the headers are renamed); a column without a label in ``labels`` is
+    headed by its ``col_<name>`` label when there is one."""
+    kwargs["labels"] = {**{c: t(f"col_{c}", lang) for c in frame.columns
+                           if f"col_{c}" in LABELS}, **(kwargs.get("labels") or {})}
     shown, replaced = protect(frame.head(limit))
-    where.dataframe(styled(shown, lang, **kwargs), hide_index=True)
+    table = styled(shown, lang, **kwargs)
+    if colour is not None:
+        table = table.apply(lambda _: colour(shown).set_axis(table.data.columns, axis=1),
+                            axis=None)
+    where.dataframe(table, hide_index=True)
     if len(frame) > limit:
         where.caption(t("rows_shown", lang).format(shown=fmt_number(limit, lang),
                                                    total=fmt_number(len(frame), lang)))

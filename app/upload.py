@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import streamlit as st
 
+from dossierflow.app.i18n import LABELS, t
 from dossierflow.mining.errors import ColumnMappingError, InputFileError
 from dossierflow.mining.io.columns import ALL_FIELDS, MappingFile
 from dossierflow.mining.io.read_table import read_table
@@ -17,6 +19,15 @@ TYPES = (".csv", ".xlsx", ".parquet", ".xes", ".xes.gz")
 MAX_MB = 200  # as server.maxUploadSize in .streamlit/config.toml
 FIELDS = tuple(ALL_FIELDS)
 _DESCRIBED = re.compile(r"^(\w+) <- '(.*)' \((.*)\)$")
+# the import's English notes and reasons Vietnamese readers get translated (key, pattern);
+# the others are shown as they are, under "technical notes (English)"
+_NOTES = (("note_activities", r"(?P<n>\d+) activity names recognised in the one-stop vocabulary"),
+          ("note_dates", r"column '(?P<column>.+)': (?P<n>\d+) day-first dates"),
+          ("note_calendar", r"calendar: public holidays of VN, time zone Asia/Ho_Chi_Minh, "
+                            r"office hours 07:30–11:30, 13:30–17:00 on Mon, Tue, Wed, Thu, Fri"),
+          ("note_missing", r"missing (?P<column>case id|activity|timestamp)$"),
+          ("note_duplicate", r"identical to an earlier row; kept as a repeated event$"),
+          ("note_listed_twice", r"dossier id listed twice$"))
 
 
 def file_type(filename: str) -> str | None:
@@ -75,3 +86,77 @@ def reimport(rows: pd.DataFrame, sources: list[str], name: str) -> StoredImport:
     mapping = MappingFile(columns=dict(zip(chosen["field"], chosen["column"])))
     return import_to_workspace(sources[0], name=name, mapping=mapping,
                                cases=sources[1] if len(sources) > 1 else None)
+
+
+def field_label(field: str, lang: str) -> str:
+    """The name of a canonical field (``case_id``, ``due_at`` …) in ``lang``."""
+    key = f"field_{field}"
+    return t(key, lang) if key in LABELS else field
+
+
+def mapping_table(described: list[str], lang: str) -> pd.DataFrame:
+    """The mapping lines a workspace stores (``case_id <- 'Mã hồ sơ' (automatic)``) as a table
+    of the field's name, the file's column and how it was chosen, in ``lang``."""
+    rows = []
+    for line in described:
+        match = _DESCRIBED.match(line)
+        if match:
+            how = {"automatic": "mapped_automatic", "mapping file": "mapped_by_file"}.get(
+                match.group(3))
+            rows.append({t("mapping_field", lang): field_label(match.group(1), lang),
+                         t("mapping_column", lang): match.group(2),
+                         t("mapping_how", lang): t(how, lang) if how else match.group(3)})
+    return pd.DataFrame(rows)
+
+
+def translated(note: str, lang: str) -> str | None:
+    """An English note or reason of the import in ``lang``; None when it has no translation."""
+    if lang == "en":
+        return note
+    for key, pattern in _NOTES:
+        match = re.match(pattern, note)
+        if match:
+            found = match.groupdict()
+            if "column" in found and found["column"] in ("case id", "activity", "timestamp"):
+                found["column"] = field_label(found["column"].replace(" ", "_"), lang)
+            return t(key, lang).format(**found)
+    return None
+
+
+def issue_table(issues: list, lang: str) -> pd.DataFrame:
+    """The rows of a validation report's issues, headed and worded in ``lang`` (a reason
+    without a translation stays in English)."""
+    return pd.DataFrame({
+        t("issue_reason", lang): [translated(i.reason, lang) or i.reason for i in issues],
+        t("issue_count", lang): [i.count for i in issues],
+        t("issue_rows", lang): [", ".join(map(str, i.rows)) for i in issues],
+        t("issue_column", lang): [i.column for i in issues],
+        t("issue_action", lang): [t(f"action_{i.action}", lang) for i in issues]})
+
+
+def show_notes(notes: list[str], lang: str) -> None:
+    """The import's notes: those translated as captions, the others under an expander that
+    says they are technical notes in English."""
+    untranslated = []
+    for note in notes:
+        text = translated(note, lang)
+        if text is None:
+            untranslated.append(note)
+        else:
+            st.caption(text)
+    if untranslated:
+        with st.expander(t("technical_notes", lang)):
+            for note in untranslated:
+                st.caption(note)
+
+
+def uploader_texts(lang: str) -> None:
+    """Streamlit writes its uploaders' own texts in English only: replace them on the page
+    (the limit is then said by a caption of ``upload_limit``)."""
+    st.html(f"""<style>
+[data-testid="stFileUploaderDropzoneInstructions"] {{display: none;}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]
+  {{display: none;}}
+[data-testid="stFileUploaderDropzone"] button [data-has-shortcut]::after
+  {{content: "{t('upload_browse', lang)}";}}
+</style>""")

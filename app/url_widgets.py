@@ -3,33 +3,95 @@ key) when there is one, keeps its value across pages, and writes it back, so tha
 address of a view restores it (``?agency=DEPT_HOME&from=2023-01-01&overlay=performance``).
 
 Values are written as they are, not as shown, so a link opens the same view in either
-language; a value at its default is left out of the URL.
+language; a value at its default is left out of the URL. What each widget last wrote is
+also kept in the session, because a page switch drops the address's query: ``carry`` puts
+the shared filters back on every page, so a link copied from any page holds them.
+
+A value of the URL that matches no option (``?agency=NOPE``, ``?from=2030-01-01`` after the
+log's last day) is not applied but kept in the URL while the widget is left alone, and
+listed by ``unmatched`` so that the page can warn about it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import streamlit as st
 
 KEEP = {"persist_state": "session"}
+_WRITTEN = "_url_written"  # key -> the texts the widget last wrote to the URL
+_UNMATCHED = "_url_unmatched"  # key -> the URL's texts that matched no option
+
+
+def _session(name: str) -> dict:
+    return st.session_state.setdefault(name, {})
 
 
 def _raw(key: str) -> list[str]:
-    return st.query_params.get_all(key)
+    """The URL's texts for ``key``, or, after a page switch emptied the query, those the
+    widget last wrote."""
+    if key in st.query_params:
+        return st.query_params.get_all(key)
+    return list(_session(_WRITTEN).get(key, []))
 
 
-def _write(key: str, value, default) -> None:
+def _put(key: str, texts: list[str]) -> None:
+    _session(_WRITTEN)[key] = texts
+    if texts:
+        st.query_params[key] = texts if len(texts) > 1 else texts[0]
+    elif key in st.query_params:
+        del st.query_params[key]
+
+
+def _texts(value, default) -> list[str]:
     if value is None or value == default or (isinstance(value, (list, tuple)) and not value):
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    if isinstance(value, dt.date):
+        return [value.isoformat()]
+    return [str(value)]
+
+
+def _settle(key: str, value, default, *, start, unmatched: list[str]) -> None:
+    """Write ``value``; the URL's ``unmatched`` texts stay while the widget still shows
+    ``start``, the value the URL gave it."""
+    notes = _session(_UNMATCHED)
+    if unmatched and value == start:
+        notes[key] = unmatched
+        kept = _texts(value, default) if isinstance(value, (list, tuple)) else []
+        _put(key, [*kept, *unmatched])
+    else:
+        notes.pop(key, None)
+        _put(key, _texts(value, default))
+
+
+def unmatched(keys: Iterable[str]) -> dict[str, list[str]]:
+    """The URL's values of ``keys`` that matched no option in this run, by key."""
+    notes = _session(_UNMATCHED)
+    return {key: notes[key] for key in keys if notes.get(key)}
+
+
+def carry(keys: Iterable[str]) -> None:
+    """Put back into the URL the values of ``keys`` a page switch dropped from it."""
+    written = _session(_WRITTEN)
+    for key in keys:
+        if key not in st.query_params and written.get(key):
+            texts = written[key]
+            st.query_params[key] = texts if len(texts) > 1 else texts[0]
+
+
+def forget(keys: Iterable[str], defaults: dict) -> None:
+    """Set the widgets of ``keys`` back to ``defaults`` (a key's value, None when absent)
+    and drop them from the URL and from the session's memory of it (a button's callback)."""
+    for key in keys:
+        _session(_WRITTEN).pop(key, None)
+        _session(_UNMATCHED).pop(key, None)
         if key in st.query_params:
             del st.query_params[key]
-    elif isinstance(value, (list, tuple)):
-        st.query_params[key] = [str(v) for v in value]
-    elif isinstance(value, dt.date):
-        st.query_params[key] = value.isoformat()
-    else:
-        st.query_params[key] = str(value)
+        if key in st.session_state or key in defaults:
+            st.session_state[key] = defaults.get(key)
 
 
 def _among(text: str, options: Sequence):
@@ -39,9 +101,12 @@ def _among(text: str, options: Sequence):
 
 def multiselect(where, label: str, options: Sequence, *, key: str, **kwargs) -> list:
     """``st.multiselect`` of ``options`` (none chosen by default)."""
-    chosen = [o for o in (_among(v, options) for v in _raw(key)) if o is not None]
-    value = where.multiselect(label, options, default=chosen, key=key, **KEEP, **kwargs)
-    _write(key, value, [])
+    raw = _raw(key)
+    chosen = [o for o in (_among(v, options) for v in raw) if o is not None]
+    value = where.multiselect(label, options, default=chosen or None, key=key, **KEEP,
+                              **kwargs)
+    _settle(key, value, [], start=chosen,
+            unmatched=[v for v in raw if _among(v, options) is None])
     return value
 
 
@@ -54,7 +119,8 @@ def selectbox(where, label: str, options: Sequence, *, key: str, index: int | No
     start = found if found is not None else default
     value = where.selectbox(label, options, key=key, **KEEP, **kwargs,
                             index=None if start is None else list(options).index(start))
-    _write(key, value, default)
+    _settle(key, value, default, start=start,
+            unmatched=raw[-1:] if raw and found is None else [])
     return value
 
 
@@ -65,40 +131,42 @@ def segmented(where, label: str, options: Sequence, *, key: str, **kwargs):
     start = found if found is not None else options[0]
     value = where.segmented_control(label, options, default=start, required=True, key=key,
                                     **KEEP, **kwargs)
-    _write(key, value, options[0])
+    _settle(key, value, options[0], start=start,
+            unmatched=raw[-1:] if raw and found is None else [])
     return value
 
 
-def slider(where, label: str, low: float, high: float, default: float, step: float, *,
-           key: str, **kwargs) -> float:
-    """``st.slider`` of a number from ``low`` to ``high``."""
+def select_slider(where, label: str, options: Sequence[float], default: float, *, key: str,
+                  **kwargs) -> float:
+    """``st.select_slider`` of numbers (``format_func`` writes them in the user's language,
+    which ``st.slider`` cannot); the URL holds the number (``?coverage=0.8``)."""
+    raw, bad = _raw(key), []
     start = default
-    raw = _raw(key)
     if raw:
         try:
-            start = min(max(float(raw[-1]), low), high)
+            start = min(options, key=lambda o: abs(o - float(raw[-1])))
         except ValueError:
-            pass
-    value = round(where.slider(label, low, high, start, step, key=key, **KEEP, **kwargs), 4)
-    _write(key, value, default)
+            bad = raw[-1:]
+    value = where.select_slider(label, options, value=start, key=key, **KEEP, **kwargs)
+    _settle(key, value, default, start=start, unmatched=bad)
     return value
 
 
 def date(where, label: str, *, key: str, low: dt.date | None, high: dt.date | None,
          **kwargs) -> dt.date | None:
     """``st.date_input`` of one day between ``low`` and ``high`` (none by default)."""
-    start = None
+    start, bad = None, []
     raw = _raw(key)
     if raw:
         try:
             start = dt.date.fromisoformat(raw[-1][:10])
         except ValueError:
             start = None
-    if start is not None and ((low and start < low) or (high and start > high)):
-        start = None
+        if start is None or (low and start < low) or (high and start > high):
+            start, bad = None, raw[-1:]
     value = where.date_input(label, value=start, min_value=low, max_value=high, key=key,
                              **KEEP, **kwargs)
-    _write(key, value, None)
+    _settle(key, value, None, start=start, unmatched=bad)
     return value
 
 
@@ -107,5 +175,5 @@ def toggle(where, label: str, *, key: str, **kwargs) -> bool:
     raw = _raw(key)
     value = where.toggle(label, value=bool(raw) and raw[-1] in ("1", "true", "True"), key=key,
                          **KEEP, **kwargs)
-    _write(key, "1" if value else None, None)
+    _put(key, ["1"] if value else [])
     return value

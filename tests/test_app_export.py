@@ -65,7 +65,7 @@ def test_csv_export_re_imports(monkeypatch, mini_log, downloads, tmp_path, lang)
     assert not elements(app, "download_button")  # nothing is built before it is asked for
     prepare(app, "log", "csv")
     label, data = download(app, downloads, "log")
-    assert "mini_event-log_" in label and label.endswith(".csv")
+    assert "dossierflow_2023-09-05_2024-02-28_event-log.csv" in label
     path = tmp_path / "export.csv"
     path.write_bytes(data)
     assert len(import_log(path).cases) == len(import_log(MINI).cases)

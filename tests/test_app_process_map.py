@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.support.app_pages import LANGS, NOTHING_LEFT, elements, open_page
@@ -11,7 +13,9 @@ WORDS = {"vi": {"title": "Bản đồ quy trình", "receive": "Tiếp nhận", "
 
 
 def dot(app) -> str:
-    return elements(app, "graphviz_chart")[0].proto.spec
+    """The map's SVG, its paths written as DOT writes them (source -> target)."""
+    svg = json.loads(elements(app, "bidi_component")[0].proto.json)["svg"]
+    return svg.replace("&#45;&gt;", "->")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -21,14 +25,14 @@ def test_map_in_both_overlays_and_with_sliders(monkeypatch, mini_log, lang):
     assert app.title[0].value == words["title"]
     assert words["receive"] in dot(app)
     full = dot(app).count("->")
-    app.slider(key="activities").set_value(0.05).run()
+    app.select_slider(key="activities").set_value(0.05).run()
     assert not app.exception
     assert dot(app).count("->") < full
     assert app.query_params["activities"] == "0.05"
     app = open_page(monkeypatch, mini_log, "process_map", lang, overlay="performance",
                     activities="0.5")
     assert words["wait"] in dot(app)
-    assert app.slider(key="activities").value == 0.5
+    assert app.select_slider(key="activities").value == 0.5
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -51,5 +55,5 @@ def test_filter_in_url_and_empty_result(monkeypatch, mini_log, lang):
     caption = app.caption[0].value
     assert caption.startswith("19 ")
     app = open_page(monkeypatch, mini_log, "process_map", lang, **NOTHING_LEFT)
-    assert not elements(app, "graphviz_chart")
+    assert not elements(app, "bidi_component")
     assert app.info

@@ -15,11 +15,13 @@ from tests.support.app_pages import LANGS, SHORT, elements, open_page
 
 WORDS = {"vi": {"title": "Kịch bản", "learnt": "131 hồ sơ", "invalid": "Thay đổi này không áp "
                 "dụng được cho mô hình.", "file": "Không dùng được tệp kịch bản.",
-                "figure": "Chỉ số", "baseline": "Hiện trạng", "median": "Thời gian giải quyết "
+                "figure": "Chỉ số", "baseline": "Hiện trạng",
+                "observed": "Quan sát trong nhật ký", "median": "Thời gian giải quyết "
                 "trung vị (ngày LV)", "stopped": "Lần chạy đã dừng"},
          "en": {"title": "Scenarios", "learnt": "131 dossiers", "invalid": "This change does "
                 "not fit the model.", "file": "The scenario file cannot be used.",
-                "figure": "Figure", "baseline": "Baseline", "median": "Median lead time "
+                "figure": "Figure", "baseline": "Baseline",
+                "observed": "Observed in the log", "median": "Median lead time "
                 "(working days)", "stopped": "The run was stopped"}}
 
 
@@ -66,7 +68,8 @@ def test_build_and_run_a_scenario(monkeypatch, coded_log, lang):
     app.button(key="run_scenarios").click().run()
     assert not app.exception and not app.error
     table = app.dataframe[0].value
-    assert list(table.columns)[:3] == [words["figure"], words["baseline"], "Cắt 2 ngày"]
+    assert list(table.columns)[:4] == [words["figure"], words["observed"], words["baseline"],
+                                       "Cắt 2 ngày"]
     assert len(table) == 8
     median = table.set_index(words["figure"]).loc[words["median"], words["baseline"]]
     decimal = "," if lang == "vi" else "."

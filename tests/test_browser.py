@@ -93,7 +93,7 @@ def no_error_shown(page) -> None:
 
 def drawn_map(page):
     """The SVG of the process map drawn in the page."""
-    return page.locator(".st-key-process_map").get_by_test_id("stGraphVizChart").locator("svg")
+    return page.locator(".st-key-process_map .df-map svg")
 
 
 def sent_map(page) -> tuple[set[str], set[str]]:

@@ -4,6 +4,7 @@ significance, and the agency × activity heatmap of waiting."""
 import streamlit as st
 
 from dossierflow.app import cached_mining as cm
+from dossierflow.app import map_view
 from dossierflow.app import url_widgets as uw
 from dossierflow.app.charts import heatmap
 from dossierflow.app.filters_sidebar import filtered_log
@@ -12,6 +13,8 @@ from dossierflow.app.i18n import t
 from dossierflow.app.state import language
 from dossierflow.app.tables import show_table
 from dossierflow.app.value_labels import value_label
+from dossierflow.mining.analysis.render_map import TEXT, render_svg
+from dossierflow.mining.vocabulary import MAP_END, MAP_START
 
 GROUP_COLUMNS = ("agency", "channel", "model", "procedure_id", "procedure_name", "field")
 
@@ -61,13 +64,26 @@ m1, m2, m3 = st.columns(3)
 m1.metric(t("cases_in", lang).format(group=label(a)), fmt_number(result.cases[0], lang))
 m2.metric(t("cases_in", lang).format(group=label(b)), fmt_number(result.cases[1], lang))
 m3.metric(t("significant_paths", lang), fmt_number(int(result.edges["significant"].sum()), lang))
+dot = cm.difference_dot(key, selection, by, a, b, measure, lang,
+                        names=(label(a), label(b)))  # the legend names the groups
+svg = render_svg(dot)
 with st.container(key="compare_map"):
-    st.graphviz_chart(cm.difference_dot(key, selection, by, a, b, measure, lang),
-                      width="stretch")
+    if svg is None:
+        st.graphviz_chart(dot, width="stretch")
+    else:
+        map_view.show_map(svg, result.map, lang, key="compare_map_view", clickable=False)
 
 edges = result.edges.sort_values(["significant", "q_share"], ascending=[False, True])
-edges = edges.assign(source=edges["source"].map(lambda v: value_label("activity", v, lang)),
-                     target=edges["target"].map(lambda v: value_label("activity", v, lang)),
+ends = {MAP_START: f"{MAP_START} {TEXT[lang]['start']}",
+        MAP_END: f"{MAP_END} {TEXT[lang]['end']}"}
+
+
+def step(activity: str) -> str:
+    """An activity's name; start ▶ and end ■ named too."""
+    return ends.get(activity) or value_label("activity", activity, lang)
+
+
+edges = edges.assign(source=edges["source"].map(step), target=edges["target"].map(step),
                      share_a=100 * edges["share_a"], share_b=100 * edges["share_b"],
                      share_diff=100 * edges["share_diff"])
 shown = ["source", "target", "cases_a", "cases_b", "share_a", "share_b", "share_diff",

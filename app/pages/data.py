@@ -1,6 +1,8 @@
 """Dữ liệu / Data: upload a centre's export; the open log, its column mapping (editable,
 then imported again) and its validation report."""
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -16,18 +18,24 @@ from dossierflow.app.upload import (
     MAX_MB,
     TYPES,
     import_upload,
+    issue_table,
     mapping_rows,
+    mapping_table,
     reimport,
+    show_notes,
     source_columns,
+    uploader_texts,
 )
 
 lang = language()
 st.title(t("page_data", lang))
 
+uploader_texts(lang)
 with st.expander(t("upload", lang), expanded=not open_log_name()):
     upload = st.file_uploader(t("upload_file", lang), key="upload", max_upload_size=MAX_MB,
                               type=[s.lstrip(".") for s in TYPES] + ["gz"],
                               help=t("upload_help", lang))
+    st.caption(t("upload_limit", lang).format(mb=MAX_MB))
     if st.button(t("upload_import", lang), disabled=upload is None):
         try:
             with st.spinner(t("importing", lang)):
@@ -46,7 +54,7 @@ key = open_log(lang)
 personal_switch(st.sidebar, lang)
 meta = cm.meta(key)
 summary = meta["summary"]
-st.caption(f"{t('log', lang)}: {', '.join(meta['sources'])}")
+st.caption(f"{t('log', lang)}: {', '.join(Path(s).name for s in meta['sources'])}")
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("cases", lang), fmt_number(summary["cases"], lang))
 c2.metric(t("events", lang), fmt_number(summary["events"], lang))
@@ -56,8 +64,8 @@ c4.metric(t("time_span", lang),
 
 st.subheader(t("mapping", lang))
 for source, lines in meta["mapping"].items():
-    st.markdown(f"**{source}**")
-    st.code("\n".join(lines), language=None)
+    st.markdown(f"**{Path(source).name}**")
+    show_table(mapping_table(lines, lang), lang)
 if st.toggle(t("mapping_edit", lang), key="edit_mapping"):
     source = meta["sources"][0]
     try:
@@ -85,19 +93,18 @@ if st.toggle(t("mapping_edit", lang), key="edit_mapping"):
 
 st.subheader(t("validation", lang))
 for report in cm.workspace(key).reports:
-    st.markdown(f"**{report.file}**")
+    st.markdown(f"**{Path(report.file).name}**")
     c1, c2, c3 = st.columns(3)
     c1.metric(t("rows_read", lang), fmt_number(report.rows_read, lang))
     c2.metric(t("rows_kept", lang), fmt_number(report.rows_kept, lang))
     c3.metric(t("rows_dropped", lang), fmt_number(report.rows_dropped, lang))
     if report.issues:
-        show_table(pd.DataFrame([vars(i) for i in report.issues]), lang)
+        show_table(issue_table(report.issues, lang), lang)
     elif not report.orders:
         st.success(t("no_issues", lang))
     if report.orders:  # dossiers in an impossible order (mining/io/event_order.py)
         show_table(pd.DataFrame([vars(o) for o in report.orders]), lang)
-    for note in report.notes:
-        st.caption(note)
+    show_notes(report.notes, lang)
 rejected = cm.rejected(key)
 if len(rejected):
     with st.expander(t("rejected", lang)):

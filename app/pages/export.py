@@ -17,7 +17,7 @@ from dossierflow.app.errors import show_error
 from dossierflow.app.filters_sidebar import filtered_log
 from dossierflow.app.formats import fmt_number
 from dossierflow.app.i18n import t
-from dossierflow.app.state import language, open_log_name
+from dossierflow.app.state import language
 from dossierflow.app.url_widgets import KEEP
 from dossierflow.mining.analysis.render_map import svg_available
 from dossierflow.mining.export.export_log import LOG_FORMATS
@@ -33,7 +33,9 @@ st.title(t("page_export", lang))
 key, selection, n = filtered_log(lang)
 st.caption(t("n_selected", lang).format(n=fmt_number(n, lang)))
 st.caption(t("export_help", lang))
-log = ef.log_label(open_log_name())
+days = ef.period(key, selection)
+st.caption(t("export_names", lang).format(
+    name=f"`{ef.file_name('kpis-by-month', 'xlsx', selection, days)}`"))
 
 
 def choice(part: str, label: str, options, **kwargs):
@@ -53,7 +55,7 @@ def offer(part: str, formats, ask: tuple, build: Callable[[str, str], ef.Prepare
     if left.button(t("export_prepare", lang), key=f"ex_{part}_prepare"):
         with st.spinner(t("export_preparing", lang)):
             try:
-                ef.prepare(asked, lambda: build(fmt, ef.file_name(log, what, fmt)))
+                ef.prepare(asked, lambda: build(fmt, ef.file_name(what, fmt, selection, days)))
             except Exception as exc:  # noqa: BLE001 — shown as a message, never a traceback
                 show_error(exc, lang, "export_failed")
     done = ef.prepared(asked)
@@ -127,6 +129,8 @@ group = choice("kpi_table", t("export_kpis_table", lang), groups,
                format_func=lambda g: t(f"export_kpis_{g}", lang))
 by = None if group == "overall" else group
 st.caption(t("export_kpis_help", lang))
+if by == "month":
+    st.caption(t("export_kpis_basis", lang))
 offer("kpis", ("csv", "xlsx", "json"), (by,),
       lambda fmt, name: ef.kpi_tables(key, selection, by, fmt, name),
       "kpis" if by is None else f"kpis-by-{by}")

@@ -1,10 +1,13 @@
 """Đề xuất / Proposals: how far each procedure's legal time can be cut, which procedures to
 move to 5 tại chỗ next, and the simulation's track record on past reforms. Each section is
-computed when its button is pressed and then kept (cached) for the open log."""
+computed when its button is pressed and then kept (cached) for the open log. Procedures are
+named "name (code)"; a proposal or a candidate opens the Scenarios page with its change filled
+in ("Simulate this")."""
 
 import streamlit as st
 
 from dossierflow.app import cached_simulation as cs
+from dossierflow.app import scenario_builder as sb
 from dossierflow.app.asis_panel import show_asis, show_asis_figures
 from dossierflow.app.charts import ranked_bars
 from dossierflow.app.errors import show_error
@@ -21,6 +24,7 @@ from dossierflow.app.state import language
 from dossierflow.app.tables import show_table
 from dossierflow.app.url_widgets import KEEP
 from dossierflow.app.value_labels import value_label
+from dossierflow.mining.vocabulary import FIVE_ON_SPOT
 from dossierflow.simulation.asis import AsIs
 from dossierflow.simulation.five_on_spot_candidates import FEATURES
 
@@ -36,7 +40,7 @@ lang = language()
 st.title(t("page_proposals", lang))
 key = open_log(lang)
 found = discovered_model(key, lang)
-names = procedure_names(found.model)
+names = procedure_names(found.model, lang)
 
 
 def labels(columns) -> dict[str, str]:
@@ -51,6 +55,27 @@ def asked(flag: str):
 
 def agency(value) -> str:
     return value_label("agency", value, lang)
+
+
+def name(pid) -> str:
+    """The procedure's name alone (its code when it has none)."""
+    label = names.get(str(pid), str(pid))
+    return label.removesuffix(f" ({pid})")
+
+
+def simulate_this(table, kind: str, key: str) -> None:
+    """A row of ``table`` (``procedure_id``; ``proposed_cut_days`` for a time cut) to
+    simulate, and the button that opens the Scenarios page with its change."""
+    rows = {names.get(str(r.procedure_id), str(r.procedure_id)): r
+            for r in table.itertuples(index=False)}
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = c1.selectbox(t("simulate_pick_proposal", lang), list(rows), key=f"{key}_row")
+    if c2.button(t("simulate_this", lang), key=key, help=t("simulate_this_help", lang)):
+        row = rows[chosen]
+        intent = {"kind": kind, "procedure": str(row.procedure_id)}
+        if kind == "time_cut":
+            intent["days"] = float(row.proposed_cut_days)
+        sb.ask(intent)
 
 
 def progress_bar():
@@ -81,7 +106,8 @@ if params := asked(CUTS):
     elif cuts is not None:
         cuts = cuts.assign(agency=cuts["agency"].map(agency),
                            predicted_on_time_rate=100 * cuts["predicted_on_time_rate"],
-                           label=cuts["procedure_id"].map(lambda p: names.get(p, p)))
+                           label=cuts["procedure_id"].map(lambda p: names.get(p, p)),
+                           name=cuts["procedure_id"].map(name))
         saving = cuts.loc[cuts["citizen_days_saved_per_year"] > 0].head(15)
         if not saving.empty:
             st.altair_chart(ranked_bars(saving, "label", "citizen_days_saved_per_year",
@@ -92,6 +118,9 @@ if params := asked(CUTS):
                    "citizen_days_saved_per_year"]
         show_table(cuts[columns], lang, percent=("predicted_on_time_rate",),
                    labels=labels(columns))
+        cut = cuts.loc[cuts["proposed_cut_days"] > 0]
+        if not cut.empty:
+            simulate_this(cut, "time_cut", "pr_simulate_cut")
         if "asis" in cuts.attrs:
             show_asis_figures(AsIs.from_dict(cuts.attrs["asis"]), lang)
 
@@ -114,12 +143,16 @@ if asked(CANDIDATES):
         shown = ranked.assign(agency=ranked["agency"].map(agency),
                               likelihood=100 * ranked["likelihood"],
                               **{c: 100 * ranked[c] for c in SHARES if c in ranked})
-        named = "procedure_name" if "procedure_name" in shown else None
-        columns = ["rank", "procedure_id", *([named] if named else []), "agency", "score",
+        shown["procedure_name"] = shown["procedure_id"].map(name)
+        columns = ["rank", "procedure_id", "procedure_name", "agency", "score",
                    "likelihood", "citizen_days_saved_per_year", "reasons"]
         show_table(shown[columns], lang, digits=2, percent=("likelihood",),
-                   labels={**labels(c for c in columns if c != named),
-                           **({named: t("col_procedure_name", lang)} if named else {})})
+                   labels={**labels(columns),
+                           "procedure_name": t("col_procedure_name", lang)})
+        spot = {p.output_id for p in found.model.procedures if p.model != FIVE_ON_SPOT}
+        movable = ranked.loc[ranked["procedure_id"].astype(str).isin(spot)]
+        if not movable.empty:
+            simulate_this(movable, "five_on_spot", "pr_simulate_spot")
         with st.expander(t("features", lang)):
             features = ["procedure_id", *[f for f in FEATURES if f in shown]]
             show_table(shown[features], lang, digits=2, percent=SHARES,

@@ -7,7 +7,9 @@ and configurable rules: ``datasets/kpi_766.json``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -18,6 +20,7 @@ import pandas as pd
 from dossierflow.mining.errors import ColumnMappingError
 from dossierflow.mining.log.analysis_table import VERDICTS, classes_by_verdict
 from dossierflow.mining.log.log_view import LogView
+from dossierflow.mining.log.working_time import WorkCalendar
 from dossierflow.mining.vocabulary import DATASETS_DIR, ONLINE_CHANNELS, ONLINE_UNSPECIFIED
 
 CONFIG = DATASETS_DIR / "kpi_766.json"
@@ -33,13 +36,16 @@ GROUPINGS = get_args(Grouping)
 # text (``{columns}``: the columns the log lacks); the app translates the codes
 Reason = Literal["", "not_measurable", "missing_columns", "no_denominator", "not_scored",
                  "weight_unknown", "threshold_unknown"]
+# how an indicator stands against its threshold: reached it, below it, measured without a
+# threshold (2.2, 3.5), or not measured from this log
+Status = Literal["met", "below", "no_threshold", "unmeasured"]
 REASONS: dict[str, str] = {
     "": "",
     "not_measurable": "not measurable from a dossier log",
     "missing_columns": "no {columns} column",
     "no_denominator": "no dossier in the denominator",
     "not_scored": "informative, not scored",
-    "weight_unknown": "weight unknown (docs/domain.md §8 q2)",
+    "weight_unknown": "weight unknown",
     "threshold_unknown": "threshold unknown",
 }
 
@@ -186,7 +192,8 @@ def scorecard(view: LogView, config: dict | str | Path | None = None) -> pd.Data
     ``max_points``, ``points``, ``reason`` (why ``value`` or ``points`` is missing: a code of
     ``REASONS``, empty when neither is), ``missing_columns`` (for the code
     ``missing_columns``, the columns the log lacks: "fee, paid_online"; else empty),
-    ``reason_en`` (the reason in English, for exports) and ``source``. Points stay NaN where
+    ``reason_en`` (the reason in English, for exports), ``status`` (``Status``: the value
+    against its threshold) and ``source``. Points stay NaN where
     the value, the threshold or the indicator's weight is unknown; informative indicators
     (2.2) carry their value without points.
     """
@@ -206,8 +213,34 @@ def scorecard(view: LogView, config: dict | str | Path | None = None) -> pd.Data
                      "threshold_pct": np.nan if threshold is None else float(threshold),
                      "max_points": np.nan if top is None else float(top), "points": points,
                      "reason": reason, "missing_columns": missing,
-                     "reason_en": reason_en(reason, missing), "source": ind["source"]})
+                     "reason_en": reason_en(reason, missing),
+                     "status": _status(value, threshold), "source": ind["source"]})
     return pd.DataFrame(rows)
+
+
+def _status(value: float, threshold: float | None) -> Status:
+    if np.isnan(value):
+        return "unmeasured"
+    if threshold is None:
+        return "no_threshold"
+    return "met" if value >= threshold else "below"
+
+
+def partial_months(months: Sequence[str], first: dt.date, last: dt.date,
+                   calendar: WorkCalendar) -> list[bool]:
+    """Whether each month (``YYYY-MM``) is covered only in part by the days of receipt
+    ``first`` to ``last`` (inclusive, local): a working day of the month falls outside them.
+    Such a month holds fewer dossiers than a whole one without any fall in demand."""
+    out = []
+    for month in months:
+        start = pd.Timestamp(f"{month}-01", tz=calendar.timezone)
+        end = start + pd.offsets.MonthBegin(1)
+        before = pd.Timestamp(max(start.date(), first), tz=calendar.timezone)
+        after = pd.Timestamp(min((end - pd.Timedelta(days=1)).date(), last),
+                             tz=calendar.timezone) + pd.Timedelta(days=1)
+        outside = (calendar.working_minutes_between([start, after], [before, end]) > 0).any()
+        out.append(bool(outside))
+    return out
 
 
 def _reason(indicator: dict, value: float, lacking: dict[str, str]) -> Reason:

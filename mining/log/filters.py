@@ -24,7 +24,7 @@ from dossierflow.mining.log.transitions import follows
 from dossierflow.mining.log.variants import case_variants
 from dossierflow.mining.vocabulary import MAP_END, MAP_START, TZ
 
-TIME_MODES = ("started", "completed", "contained", "intersecting")
+TIME_MODES = ("started", "completed", "contained", "intersecting", "received")
 ON_TIME_CLASSES = ("early", "on_time", "late", "open")
 
 
@@ -97,13 +97,15 @@ class TimeRange:
     """Keep dossiers by their time span (first to last event) against [start, end).
 
     ``mode``: "started" (first event in the range), "completed" (last event in it),
-    "contained" (both), "intersecting" (any overlap). Either bound may be None (open);
+    "contained" (both), "intersecting" (any overlap), "received" (the day of receipt,
+    ``received_at``, as Decision 766 counts them). Either bound may be None (open);
     times without an offset are Asia/Ho_Chi_Minh.
     """
 
     start: Any = None
     end: Any = None
-    mode: Literal["started", "completed", "contained", "intersecting"] = "intersecting"
+    mode: Literal["started", "completed", "contained", "intersecting",
+                  "received"] = "intersecting"
 
     def __post_init__(self) -> None:
         if self.mode not in TIME_MODES:
@@ -113,7 +115,10 @@ class TimeRange:
         object.__setattr__(self, "end", _utc(self.end))
 
     def apply(self, view: LogView) -> LogView:
-        if view.holds_whole_cases():
+        if self.mode == "received":
+            spans = view.cases.select("case_code", first=view.cases.received_at,
+                                      last=view.cases.received_at)
+        elif view.holds_whole_cases():
             spans = view.cases.select("case_code", first=view.cases.first_timestamp,
                                       last=view.cases.last_timestamp)
         else:
