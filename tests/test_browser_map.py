@@ -15,7 +15,7 @@ import pytest
 from dossierflow.mining import import_to_workspace
 from tests.support.browser import (
     browser_or_skip,
-    launch_args,
+    browser_page,
     screenshot,
     served_app,
     tail,
@@ -65,19 +65,8 @@ def app_url(request, tmp_path_factory):
 
 @pytest.fixture
 def page(app_url):
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=launch_args())
-        try:
-            context = browser.new_context(viewport=WINDOW, locale="en-US")
-            context.set_default_timeout(90_000)
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            yield page
-            assert not errors, f"errors in the page's scripts: {errors}"
-        finally:
-            browser.close()
+    with browser_page(CHROMIUM, sync_api, timeout=90, window=WINDOW, locale="en-US") as page:
+        yield page
 
 
 # the map's box, the drawing's box inside it, and the smallest label's height, in pixels

@@ -21,7 +21,7 @@ from dossierflow.mining import import_to_workspace
 from tests.support.browser import (
     SCREENSHOTS,
     browser_or_skip,
-    launch_args,
+    browser_page,
     served_app,
     tail,
     wait_idle,
@@ -98,15 +98,9 @@ def app_url(request, tmp_path_factory):
 
 @pytest.fixture
 def page(app_url):
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=launch_args())
-        try:
-            context = browser.new_context(viewport={"width": 1440, "height": 900})
-            context.set_default_timeout(TIMEOUT * 1000)
-            yield context.new_page()
-        finally:
-            browser.close()
+    # the scan reads what the pages show; their scripts' errors are not its question
+    with browser_page(CHROMIUM, sync_api, timeout=TIMEOUT, script_errors=False) as page:
+        yield page
 
 
 def findings(text: str, lang: str, *, cells: bool = False) -> list[str]:

@@ -19,7 +19,7 @@ import pytest
 from dossierflow.mining import import_to_workspace
 from tests.support.browser import (
     browser_or_skip,
-    launch_args,
+    browser_page,
     screenshot,
     served_app,
     tail,
@@ -63,20 +63,8 @@ def app_url(tmp_path_factory):
 
 @pytest.fixture
 def page(app_url):
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=launch_args())
-        try:
-            context = browser.new_context(viewport={"width": 1440, "height": 900})
-            context.set_default_timeout(TIMEOUT * 1000)
-            expect.set_options(timeout=TIMEOUT * 1000)
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            yield page
-            assert not errors, f"errors in the page's scripts: {errors}"
-        finally:
-            browser.close()
+    with browser_page(CHROMIUM, sync_api, timeout=TIMEOUT) as page:
+        yield page
 
 
 def shot(page, name: str) -> None:

@@ -162,3 +162,27 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@contextmanager
+def browser_page(chromium: str, sync_api, *, timeout: float, window: dict | None = None,
+                 locale: str | None = None, script_errors: bool = True):
+    """A page of a fresh headless ``chromium``, ``timeout`` seconds for each step (and each
+    ``expect``), a 1440×900 ``window`` unless given; with ``script_errors``, the test fails
+    when the page's scripts raised."""
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, headless=True,
+                                             args=launch_args())
+        try:
+            context = browser.new_context(viewport=window or {"width": 1440, "height": 900},
+                                          **({"locale": locale} if locale else {}))
+            context.set_default_timeout(timeout * 1000)
+            sync_api.expect.set_options(timeout=timeout * 1000)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            yield page
+            if script_errors:
+                assert not errors, f"errors in the page's scripts: {errors}"
+        finally:
+            browser.close()
