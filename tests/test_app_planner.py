@@ -13,20 +13,9 @@ import pytest
 from dossierflow.app import cached_simulation
 from dossierflow.simulation.scenarios import Staffing, TimeCut
 from tests.support.app_pages import LANGS, SHORT, elements, open_page
+from tests.support.coded_log import LAND, coded_mini
 from tests.support.paths import MINI
 
-# the mini log's procedures and agencies as one-stop exports name them: catalogue codes only
-CODES = {"Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam": "1.004703",
-         "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc": "1.011252",
-         "Cấp chứng chỉ hành nghề khám bệnh, chữa bệnh": "1.006565",
-         "Cấp giấy phép xây dựng mới đối với công trình cấp II, cấp III": "1.002300",
-         "Cấp phù hiệu xe ô tô kinh doanh vận tải": "1.002675",
-         "Đăng ký thành lập doanh nghiệp tư nhân": "1.009904"}  # a land procedure instead
-AGENCIES = {"Sở Giao thông vận tải": "DEPT_TRANSPORT", "Sở Giáo dục và Đào tạo": "DEPT_EDUCATION",
-            "Sở Kế hoạch và Đầu tư": "DEPT_NATRES", "Sở Tư pháp": "DEPT_JUSTICE",
-            "Sở Xây dựng": "DEPT_CONSTRUCTION", "Sở Y tế": "DEPT_HEALTH"}
-LAND = {"vi": "Đăng ký đất đai, tài sản gắn liền với đất lần đầu (1.009904)",
-        "en": "First registration of land and land-attached assets (1.009904)"}
 UNKNOWN = {"vi": "(không rõ)", "en": "(unknown)"}
 
 
@@ -45,9 +34,7 @@ def _imported(raw: pd.DataFrame, folder: Path, name: str) -> Path:
 @pytest.fixture(scope="module")
 def catalogue_log(tmp_path_factory) -> Path:
     """The mini log with catalogue codes for its procedures and agencies, and no names."""
-    raw = pd.read_csv(MINI, dtype=str)
-    raw.insert(5, "Mã thủ tục", raw.pop("Tên thủ tục hành chính").map(CODES))
-    raw["Cơ quan giải quyết"] = raw["Cơ quan giải quyết"].map(AGENCIES)
+    raw = coded_mini()
     return _imported(raw, tmp_path_factory.mktemp("catalogue"), "catalogue")
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 
-import pandas as pd
 import pytest
 
 from dossierflow.mining import import_to_workspace
@@ -25,7 +24,7 @@ from tests.support.browser import (
     tail,
     wait_idle,
 )
-from tests.support.paths import MINI
+from tests.support.coded_log import LAND, coded_mini
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(480)]
 
@@ -33,26 +32,13 @@ CHROMIUM, sync_api = browser_or_skip()
 expect = sync_api.expect
 TIMEOUT = 60  # seconds, for one step
 RUN_TIMEOUT = 180  # seconds, for learning the model and a run on a slow machine
-CODES = {"Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam": "1.004703",
-         "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc": "1.011252",
-         "Cấp chứng chỉ hành nghề khám bệnh, chữa bệnh": "1.006565",
-         "Cấp giấy phép xây dựng mới đối với công trình cấp II, cấp III": "1.002300",
-         "Cấp phù hiệu xe ô tô kinh doanh vận tải": "1.002675",
-         "Đăng ký thành lập doanh nghiệp tư nhân": "1.009904"}  # a land procedure instead
-AGENCIES = {"Sở Giao thông vận tải": "DEPT_TRANSPORT", "Sở Giáo dục và Đào tạo": "DEPT_EDUCATION",
-            "Sở Kế hoạch và Đầu tư": "DEPT_NATRES", "Sở Tư pháp": "DEPT_JUSTICE",
-            "Sở Xây dựng": "DEPT_CONSTRUCTION", "Sở Y tế": "DEPT_HEALTH"}
-LAND = {"vi": "Đăng ký đất đai, tài sản gắn liền với đất lần đầu (1.009904)",
-        "en": "First registration of land and land-attached assets (1.009904)"}
 RAW = ("DEPT_", "VERT_", "nan", "None")
 
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     home = tmp_path_factory.mktemp("planner")
-    raw = pd.read_csv(MINI, dtype=str)
-    raw.insert(5, "Mã thủ tục", raw.pop("Tên thủ tục hành chính").map(CODES))
-    raw["Cơ quan giải quyết"] = raw["Cơ quan giải quyết"].map(AGENCIES)
+    raw = coded_mini()
     raw.to_csv(home / "coded.csv", index=False)
     log = import_to_workspace(home / "coded.csv", name=str(home / "coded.duckdb")).path
     output = home / "streamlit.log"
