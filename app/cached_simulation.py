@@ -19,14 +19,11 @@ import pandas as pd
 import streamlit as st
 
 from dossierflow.app import cached_mining as cm
+from dossierflow.app import model_learning
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.simulation import asis
 from dossierflow.simulation.backtest import backtest
-from dossierflow.simulation.discovery.discover_model import (
-    Discovery,
-    discover_model,
-    learning_window,
-)
+from dossierflow.simulation.discovery.discover_model import Discovery
 from dossierflow.simulation.five_on_spot_candidates import five_on_spot_candidates
 from dossierflow.simulation.model import Model
 from dossierflow.simulation.proposals import time_cut_proposals
@@ -43,12 +40,10 @@ KEPT = 16
 _KEPT_LOCK = threading.Lock()
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
 def discovery(key: str) -> Discovery:
-    """The model discovered from the dossiers the log received in its last year."""
-    with cm._LOCK:
-        log = cm.workspace(key).to_analysis_log()
-    return discover_model(log, start=learning_window(log)[0])
+    """The model learnt from the dossiers the log received in its last year: once per
+    workspace, in the background (``model_learning``), waiting for it if under way."""
+    return model_learning.learnt(key)
 
 
 def default_horizon(model: Model, end: pd.Timestamp) -> tuple[dt.date, dt.date]:

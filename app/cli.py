@@ -25,6 +25,21 @@ OfficeHours = Annotated[str | None, typer.Option(
     help="Office sessions, e.g. 09:00-12:00,13:00-17:00 (default 07:30-11:30,13:30-17:00).")]
 
 
+def _executor(value: str) -> str:
+    """--executor spark fails here, before any work, when Spark cannot run."""
+    if value == "spark":
+        from dossierflow.simulation.spark_executor import spark_ready
+
+        spark_ready()
+    return value
+
+
+Executor = Annotated[Literal["local", "spark"], typer.Option(
+    callback=_executor, help="Where the replications run: local (processes on this machine) "
+                             "or spark (one Spark task each; needs the spark extra of "
+                             "dossierflow and Java 17). The same results.")]
+
+
 def _calendar(country: str | None, timezone: str | None, office_hours: str | None):
     """The calendar chosen by --country, --timezone and --office-hours (None: not chosen)."""
     from dossierflow.mining.log.working_time import CalendarChoice, parse_office_hours
@@ -390,15 +405,21 @@ def _learn(log: str, start: str | None, end: str | None, calendar=None):
     default; ``Discovery.start``/``end`` hold the window cut to the log)."""
     import pandas as pd
 
-    from dossierflow.mining.log.open_log import open_analysis_log
+    from dossierflow.mining.log.open_log import open_analysis_log, workspace_file
     from dossierflow.simulation.discovery.discover_model import discover_model, learning_window
+    from dossierflow.simulation.discovery.stored_models import learnt_model
 
     analysis = open_analysis_log(log, calendar)
     typer.echo(f"note: {analysis.calendar.describe()}")
     lo, hi = learning_window(analysis, start, end)
     typer.echo(f"Learning the model from dossiers received {lo:%d/%m/%Y} – "
                f"{hi - pd.Timedelta(days=1):%d/%m/%Y} …")
-    return analysis, discover_model(analysis, start=lo, end=hi)
+    stored = workspace_file(log)
+    bar, moved = _progress_bar("Learning the model")
+    with bar:
+        if stored is None:
+            return analysis, discover_model(analysis, start=lo, end=hi, progress=moved)
+        return analysis, learnt_model(stored, analysis, start=start, end=end, progress=moved)
 
 
 @cli.command("simulate")
@@ -417,6 +438,7 @@ def simulate_command(
         help="Report on these procedures only (may repeat).")] = None,
     workers: Annotated[int | None, typer.Option(help="Processes (default: one per core).")] = None,
     country: Country = None, timezone: TimeZone = None, office_hours: OfficeHours = None,
+    executor: Executor = "local",
 ) -> None:
     """Learn a model from the log, run scenarios against it and write their effects."""
     from dossierflow.simulation.asis import basis
@@ -434,8 +456,8 @@ def simulate_command(
     with bar:
         result = run_experiment(found.model, scenarios, start=lo, end=hi,
                                 replications=replications, seed=seed, workers=workers,
-                                procedures=procedure, check=basis(analysis, lo, hi),
-                                progress=moved)
+                                executor=executor, procedures=procedure,
+                                check=basis(analysis, lo, hi), progress=moved)
     result.notes = found.notes
     path = result.write(out)
     found.model.to_json(out / "model.json")
@@ -498,6 +520,7 @@ def propose_command(
                                                       "before the log's last day).")] = None,
     end: Annotated[str | None, typer.Option(help="Last day learnt.")] = None,
     lang: Annotated[str, typer.Option(help="Language of the reasons: vi or en.")] = "vi",
+    executor: Executor = "local",
 ) -> None:
     """Propose time cuts that keep 99.5 % on time, and rank 5 tại chỗ candidates."""
     from dossierflow.mining.log.log_view import LogView
@@ -510,7 +533,8 @@ def propose_command(
     bar, moved = _progress_bar(f"Simulating {replications} runs")
     with bar:
         cuts = time_cut_proposals(found.model, start=lo, end=hi, replications=replications,
-                                  seed=seed, check=basis(analysis, lo, hi), progress=moved)
+                                  seed=seed, executor=executor,
+                                  check=basis(analysis, lo, hi), progress=moved)
     out.mkdir(parents=True, exist_ok=True)
     checked = AsIs.from_dict(cuts.attrs["asis"])
     checked.write(out)
@@ -538,6 +562,7 @@ def backtest_command(
     limit: Annotated[int | None, typer.Option(help="At most this many reforms.")] = None,
     replications: Annotated[int, typer.Option(help="Runs per reform.")] = 10,
     seed: Annotated[int, typer.Option(help="Seed of the first run.")] = 0,
+    executor: Executor = "local",
 ) -> None:
     """Re-play the reforms found in the log and report the prediction errors."""
     from dossierflow.mining.log.open_log import open_analysis_log
@@ -547,7 +572,7 @@ def backtest_command(
     bar, moved = _progress_bar("Re-playing reforms")
     with bar:
         result = backtest(analysis, limit=limit, replications=replications, seed=seed,
-                          progress=moved)
+                          executor=executor, progress=moved)
     out.mkdir(parents=True, exist_ok=True)
     result.table.to_csv(out / "backtest.csv", index=False)
     summary = result.summary()
@@ -593,6 +618,77 @@ def report_command(
                    "No PDF: no chromium found (install Debian's chromium, or set "
                    "DOSSIERFLOW_CHROMIUM to a chromium binary); the HTML report prints to "
                    "PDF from any browser.")
+
+
+@cli.command("handover")
+def handover_command(
+    log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
+    out: Annotated[Path, typer.Option(help="Folder for edges.csv, nodes.csv, network.svg.")],
+    level: Annotated[Literal["agency", "officer", "desk"], typer.Option(
+        help="Who hands over: agencies, officers, or the counter and the agencies.")] = "agency",
+    reveal_names: Annotated[bool, typer.Option(
+        help="Write officers' names in clear (default: pseudonyms).")] = False,
+    start: Annotated[str | None, typer.Option(help="Dossiers started from (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option(help="… and before (YYYY-MM-DD).")] = None,
+    lang: Annotated[str, typer.Option(help="Labels of the drawing: vi or en.")] = "vi",
+) -> None:
+    """Write the hand-over network: edges.csv, nodes.csv, network.dot and network.svg."""
+    from dossierflow.mining import apply_filters, handover_network
+    from dossierflow.mining.export.export_handover import export_handover
+    from dossierflow.mining.log.open_log import open_log
+
+    view = apply_filters(open_log(log), _filters(None, None, None, None, None, None, start, end))
+    network = handover_network(view, level)
+    files = export_handover(network, out, lang=lang, reveal_names=reveal_names)
+    if files.map.note:
+        typer.echo(f"Note: {files.map.note}")
+    hidden = " (officers pseudonymised)" if files.pseudonymised else ""
+    typer.echo(f"{int(network.edges['handovers'].sum()):,} hand-overs on "
+               f"{len(network.edges):,} edges between {len(network.nodes):,} {level} nodes"
+               f"{hidden}; wrote {', '.join(sorted(p.name for p in out.iterdir()))} to {out}")
+
+
+@cli.command("animate")
+def animate_command(
+    log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
+    start: Annotated[str, typer.Option("--from", help="First day replayed (YYYY-MM-DD).")],
+    end: Annotated[str, typer.Option("--to", help="Last day replayed, included (YYYY-MM-DD; "
+                                                  "a time, YYYY-MM-DD HH:MM, is the end).")],
+    out: Annotated[Path, typer.Option(help="The HTML file to write, e.g. week.html.")],
+    colour: Annotated[str, typer.Option(help="Colour the dots by on-time or channel.")
+                      ] = "on-time",
+    lang: Annotated[str, typer.Option(help="Labels: vi or en.")] = "vi",
+) -> None:
+    """Write an animated replay of the dossiers of a period on the process map: one
+    self-contained HTML file that plays offline."""
+    from dossierflow.mining.export.export_animation import export_animation, inclusive_end
+    from dossierflow.mining.log.open_log import open_log
+
+    written = export_animation(open_log(log), out, start, inclusive_end(end), colour=colour,
+                               lang=lang)
+    typer.echo(f"Wrote {written}")
+
+
+@cli.command("warn")
+def warn_command(
+    log: Annotated[str, typer.Argument(help="Workspace name, .duckdb file or a log file.")],
+    out: Annotated[Path, typer.Option(help="The CSV file to write, e.g. warn.csv.")],
+    at: Annotated[str | None, typer.Option(help="The moment, YYYY-MM-DD HH:MM local (default: "
+                                                "the log's last receipt).")] = None,
+    lang: Annotated[str, typer.Option(help="Names and reasons: vi or en.")] = "vi",
+    reveal_names: Annotated[bool, typer.Option(help="Keep officers' names.")] = False,
+) -> None:
+    """Write the dossiers open at a moment, riskiest of being late first, with the expected
+    result time and why (docs/early_warning.md)."""
+    from dossierflow.mining.log.open_log import open_analysis_log
+    from dossierflow.mining.predict.warn import warn
+    from dossierflow.mining.predict.warning_file import write_warnings
+
+    table = warn(open_analysis_log(log), at, lang="en" if lang == "en" else "vi")
+    write_warnings(table, out, reveal_names=reveal_names)
+    risky = int((table["risk"] >= 0.5).sum())
+    typer.echo(f"{len(table):,} open dossiers, {risky:,} with a risk of 50 % or more of being "
+               f"late; wrote {out}")
 
 
 def _command_line_error() -> type[Exception]:

@@ -44,6 +44,13 @@ def fmt_datetime(value, lang: str) -> str:
     return MISSING if stamp is None else stamp.strftime(DATETIME[lang])
 
 
+def fmt_duration(seconds: float, lang: str) -> str:
+    """A rough duration to wait: "45 giây", "3 phút" ("45 s", "3 min")."""
+    if seconds < 60:
+        return f"{max(round(seconds), 1)} {'giây' if lang == 'vi' else 's'}"
+    return f"{round(seconds / 60)} {'phút' if lang == 'vi' else 'min'}"
+
+
 def fmt_text(value, lang: str, digits: int = 1) -> str:
     """A cell of a text column: '–' when missing (never None or nan), a number in ``lang``'s
     format, other values as they are."""

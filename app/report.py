@@ -32,13 +32,14 @@ from dossierflow.mining.analysis.render_map import (
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.analysis_table import AnalysisLog
 from dossierflow.mining.log.log_view import LogView
-from dossierflow.mining.log.open_log import open_analysis_log
+from dossierflow.mining.log.open_log import open_analysis_log, workspace_file
 from dossierflow.mining.vocabulary import TZ, activity_label
 from dossierflow.simulation.discovery.discover_model import (
     Discovery,
     discover_model,
     learning_window,
 )
+from dossierflow.simulation.discovery.stored_models import learnt_model
 from dossierflow.simulation.experiment import run_experiment
 from dossierflow.simulation.five_on_spot_candidates import five_on_spot_candidates
 from dossierflow.simulation.proposals import TARGET, time_cut_proposals
@@ -356,7 +357,9 @@ def build_report(log: str | Path | AnalysisLog, *, scenarios: Sequence[Scenario]
         """The simulation model, learnt once (a failure is raised again for each section)."""
         if not found:
             try:
-                found.append(discover_model(analysis, start=window[0], end=window[1]))
+                stored = None if isinstance(log, AnalysisLog) else workspace_file(log)
+                found.append(discover_model(analysis, start=window[0], end=window[1])
+                             if stored is None else learnt_model(stored, analysis))
             except DossierflowError as exc:
                 found.append(exc)
         if isinstance(found[0], DossierflowError):

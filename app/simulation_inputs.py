@@ -12,8 +12,15 @@ import streamlit as st
 
 from dossierflow.app import cached_mining as cm
 from dossierflow.app import cached_simulation as cs
+from dossierflow.app import model_learning
 from dossierflow.app.errors import show_error
-from dossierflow.app.formats import DATE_INPUT, fmt_date, fmt_number, fmt_percent
+from dossierflow.app.formats import (
+    DATE_INPUT,
+    fmt_date,
+    fmt_duration,
+    fmt_number,
+    fmt_percent,
+)
 from dossierflow.app.i18n import t
 from dossierflow.app.url_widgets import KEEP
 from dossierflow.app.value_labels import procedure_label
@@ -26,12 +33,15 @@ from dossierflow.simulation.model import Model
 def discovered_model(key: str, lang: str) -> Discovery:
     """The open log's model, with where it was learnt from and its notes; a message in the
     user's language (and stop) when it cannot be learnt."""
-    try:
-        with st.spinner(t("computing", lang)):
-            found = cs.discovery(key)
-    except Exception as exc:  # noqa: BLE001 — any failure is shown, never a traceback
-        show_error(exc, lang, "discovery_failed")
+    state = model_learning.learning(key)
+    if state.error is not None:
+        model_learning.forget(key)
+        show_error(model_learning.failure(state.error), lang, "discovery_failed")
         st.stop()
+    if state.found is None:
+        _learning_progress(key, lang)
+        st.stop()
+    found = state.found
     last = found.end - pd.Timedelta(days=1)
     st.caption(t("model_learnt", lang).format(n=fmt_number(found.cases, lang),
                                               start=fmt_date(found.start, lang),
@@ -40,6 +50,23 @@ def discovered_model(key: str, lang: str) -> Discovery:
         with st.expander(t("model_notes", lang).format(n=len(found.notes))):
             st.markdown("\n".join(f"- {note}" for note in found.notes))
     return found
+
+
+@st.fragment(run_every=1.0)
+def _learning_progress(key: str, lang: str) -> None:
+    """The progress of the model's learning, with an estimate of the time left; the page
+    again once it is learnt."""
+    state = model_learning.learning(key)
+    if state.found is not None or state.error is not None:
+        st.rerun()
+    if state.queued:
+        st.info(t("model_queued", lang))
+        return
+    left = t("model_left_unknown", lang) if state.left is None else \
+        t("model_left", lang).format(time=fmt_duration(state.left, lang))
+    st.progress(min(state.share, 1.0), text=t("model_learning", lang).format(
+        share=fmt_percent(100 * state.share, lang, 0), left=left))
+    st.caption(t("model_learning_once", lang))
 
 
 def procedure_names(model: Model, lang: str) -> dict[str, str]:

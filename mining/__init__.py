@@ -11,6 +11,11 @@ from dossierflow.mining.analysis.compare import (
 )
 from dossierflow.mining.analysis.conformance import conformance
 from dossierflow.mining.analysis.discovery import discover
+from dossierflow.mining.analysis.handover import (
+    HandoverNetwork,
+    compare_handover,
+    handover_network,
+)
 from dossierflow.mining.analysis.kpis import kpis, scorecard
 from dossierflow.mining.analysis.late_attribution import late_attribution
 from dossierflow.mining.analysis.process_map import ProcessMap, process_map
@@ -53,6 +58,7 @@ __all__ = [
     "Performance",
     "ColumnMappingError",
     "DossierflowError",
+    "HandoverNetwork",
     "ImportedLog",
     "InputFileError",
     "LogView",
@@ -70,8 +76,10 @@ __all__ = [
     "case_timeline",
     "compare",
     "compare_groups",
+    "compare_handover",
     "conformance",
     "discover",
+    "handover_network",
     "heatmap",
     "import_log",
     "import_to_workspace",

@@ -24,7 +24,7 @@ from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.analysis_table import AnalysisLog
 from dossierflow.mining.vocabulary import FIVE_ON_SPOT, TRANSFER, TZ
 from dossierflow.simulation.discovery.discover_model import DiscoveryError, discover_model
-from dossierflow.simulation.experiment import replicate
+from dossierflow.simulation.experiment import Executor, replicate
 from dossierflow.simulation.run_kpis import run_kpis
 from dossierflow.simulation.scenarios import FiveOnSpot, Scenario, ScenarioError, TimeCut
 
@@ -161,11 +161,13 @@ def _kpis_of(result: Any, procedures: list[str]) -> dict[str, dict[str, float]]:
 
 def backtest(log: AnalysisLog, *, reforms: pd.DataFrame | None = None, limit: int | None = None,
              replications: int = 10, seed: int = 0, workers: int | None = 1,
+             executor: Executor = "local",
              progress: Callable[[float], None] | None = None) -> BacktestResult:
     """Re-play the reforms of ``log`` (default: every time cut or move to 5 tại chỗ with at
     least ``MIN_BEFORE`` dossiers in the year before and ``MIN_AFTER`` in the half year after,
     the most documented first, at most ``limit``). The reforms an agency made on one day are
-    re-played together, as the one decision they were."""
+    re-played together, as the one decision they were. ``executor="spark"`` runs each
+    replication as a Spark task (the same table for the same seed)."""
     every = find_reforms(log)
     every = every.loc[every["kind"].isin(["time_cut", "five_on_spot"])]
     if reforms is None:
@@ -206,7 +208,8 @@ def backtest(log: AnalysisLog, *, reforms: pd.DataFrame | None = None, limit: in
         after_to = pd.Timestamp(chosen["after_until"].min())
         ids = list(chosen["procedure_id"])
         runs = replicate([model], partial(_kpis_of, procedures=ids), start=date, end=after_to,
-                         replications=replications, seed=seed, workers=workers)
+                         replications=replications, seed=seed, workers=workers,
+                         executor=executor)
         for r in chosen.itertuples(index=False):
             predicted = [kpis[r.procedure_id] for _, _, kpis in runs]
             own = pd.Timestamp(r.effective_date)

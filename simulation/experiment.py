@@ -19,7 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 from scipy import stats
@@ -155,23 +155,35 @@ def _init(models: list[Model], measures: list[Callable[[SimulationResult], Any]]
 
 
 Measure = Callable[[SimulationResult], Any]
+Executor = Literal["local", "spark"]
+EXECUTORS: tuple[Executor, ...] = ("local", "spark")
 
 
 def replicate(models: list[Model], measure: Measure | list[Measure], *, start: Any,
               end: Any, replications: int, seed: int = 0, workers: int | None = None,
-              progress: Callable[[float], None] | None = None,
+              executor: Executor = "local", progress: Callable[[float], None] | None = None,
               should_stop: Callable[[], bool] | None = None) -> list[tuple[int, int, Any]]:
     """Run every model ``replications`` times (replication ``r`` with seed ``seed + r``) in
-    ``workers`` processes and return ``(model index, replication, measure(result))`` of each
-    run. ``measure`` (or one per model) must be a module-level function or a partial of one
-    (it runs in the worker processes)."""
+    ``workers`` processes, or with ``executor="spark"`` as one Spark task each
+    (``dossierflow.simulation.spark_executor``; ``workers`` is then unused), and return
+    ``(model index, replication, measure(result))`` of each run, replication by replication.
+    ``measure`` (or one per model) must be a module-level function or a partial of one (it
+    runs in the worker processes)."""
     if isinstance(replications, bool) or not isinstance(replications, int) or replications < 1:
         raise DossierflowError(f"replications {replications!r} is not a whole number >= 1.",
                                fix="run at least 2 replications to get confidence intervals.")
+    if executor not in EXECUTORS:
+        raise DossierflowError(f"executor {executor!r} is not one of {list(EXECUTORS)}.",
+                               fix="use 'local' (processes on this machine) or 'spark'.")
     tasks = [(v, r) for r in range(replications) for v in range(len(models))]
     workers = workers or min(os.cpu_count() or 1, len(tasks))
     measures = list(measure) if isinstance(measure, list) else [measure] * len(models)
     args = (seed, str(pd.Timestamp(start)), str(pd.Timestamp(end)))
+    if executor == "spark":
+        from dossierflow.simulation.spark_executor import replicate_on_spark
+
+        return replicate_on_spark(models, measures, tasks, seed=seed, start=args[1],
+                                  end=args[2], progress=progress, should_stop=should_stop)
     out: list[tuple[int, int, Any]] = []
 
     def done(item: tuple[int, int, Any]) -> None:
@@ -202,7 +214,7 @@ def replicate(models: list[Model], measure: Measure | list[Measure], *, start: A
             for future in pending:
                 future.cancel()
             raise
-    return out
+    return sorted(out, key=lambda item: (item[1], item[0]))
 
 
 def _with_figures(result: SimulationResult, procedures: list[str] | None,
@@ -212,11 +224,13 @@ def _with_figures(result: SimulationResult, procedures: list[str] | None,
 
 def run_experiment(model: Model, scenarios: list[Scenario], *, start: Any, end: Any,
                    replications: int = 10, seed: int = 0, workers: int | None = None,
-                   procedures: list[str] | None = None, check: asis.Basis | None = None,
+                   executor: Executor = "local", procedures: list[str] | None = None,
+                   check: asis.Basis | None = None,
                    progress: Callable[[float], None] | None = None,
                    should_stop: Callable[[], bool] | None = None) -> ExperimentResult:
     """Run ``replications`` of the baseline ``model`` and of each scenario over [``start``,
-    ``end``), in ``workers`` processes (default: one per core; 1 runs here). Figures are of
+    ``end``), in ``workers`` processes (default: one per core; 1 runs here) or, with
+    ``executor="spark"``, as Spark tasks (the same numbers for the same seeds). Figures are of
     the dossiers of ``procedures`` when given. With ``check`` (``asis.basis`` of the log the
     model was learnt from), the baseline runs are also checked against the log
     (``ExperimentResult.asis``). ``progress`` gets the fraction done after each run;
@@ -231,7 +245,8 @@ def run_experiment(model: Model, scenarios: list[Scenario], *, start: Any, end: 
     if check is not None:
         measures[0] = partial(_with_figures, procedures=procedures, basis=check)
     done = replicate(models, measures, start=start, end=end, replications=replications,
-                     seed=seed, workers=workers, progress=progress, should_stop=should_stop)
+                     seed=seed, workers=workers, executor=executor, progress=progress,
+                     should_stop=should_stop)
     figures = [kpis.pop("__asis__") for v, _, kpis in done if "__asis__" in kpis]
     runs = pd.DataFrame([{"variant": (["baseline"] + names)[v], "replication": r, **kpis}
                          for v, r, kpis in done])

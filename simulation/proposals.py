@@ -20,7 +20,7 @@ import pandas as pd
 
 from dossierflow.simulation import asis
 from dossierflow.simulation.engine import SimulationResult, model_calendar
-from dossierflow.simulation.experiment import replicate
+from dossierflow.simulation.experiment import Executor, replicate
 from dossierflow.simulation.model import Model
 
 TARGET = 0.995
@@ -62,18 +62,20 @@ def _handling_and_figures(result: SimulationResult, basis: asis.Basis
 
 def time_cut_proposals(model: Model, *, start: Any, end: Any, replications: int = 5,
                        seed: int = 0, target: float = TARGET, workers: int | None = None,
-                       check: asis.Basis | None = None,
+                       executor: Executor = "local", check: asis.Basis | None = None,
                        progress: Callable[[float], None] | None = None) -> pd.DataFrame:
     """One row per procedure with its legal time, the proposed cut (0 when none keeps the
     target), the predicted on-time rate under it, dossiers a year, citizen-days saved a year
     and the rank by citizen-days saved. With ``check`` (``asis.basis`` of the log the model
     was learnt from), the runs are also checked against the log: ``attrs["asis"]`` holds
-    the check as plain data (``AsIs.from_dict`` reads it back)."""
+    the check as plain data (``AsIs.from_dict`` reads it back). ``executor="spark"`` runs
+    each replication as a Spark task (the same rows for the same seed)."""
     measure: Any = handling_by_procedure
     if check is not None:
         measure = partial(_handling_and_figures, basis=check)
     runs = replicate([model], measure, start=start, end=end,
-                     replications=replications, seed=seed, workers=workers, progress=progress)
+                     replications=replications, seed=seed, workers=workers,
+                     executor=executor, progress=progress)
     checked = None
     if check is not None:
         checked = check.compare([r[1] for _, _, r in runs])

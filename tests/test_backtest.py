@@ -1,9 +1,6 @@
 """Backtests on a centre whose reforms we made: found where they are, predicted close to what
 the engine then did; and the time-cut proposals of the same centre."""
 
-import dataclasses
-
-import pandas as pd
 import pytest
 
 from dossierflow.mining.log.analysis_table import prepare
@@ -12,32 +9,9 @@ from dossierflow.simulation.engine import simulate
 from dossierflow.simulation.proposals import time_cut_proposals
 from dossierflow.simulation.sample.centre_model import duration_scales
 from dossierflow.simulation.sample.sample_output import to_imported
-from tests.support.ground_truth import centre
+from tests.support.ground_truth import END, REFORM_DAY, START, centre, reformed_centre
 
 pytestmark = pytest.mark.slow
-
-REFORM_DAY = {"P01": "2023-07-03", "P05": "2023-07-06"}  # one decision, in force over days
-START, END = "2022-07-01", "2024-01-01"
-
-
-def reformed_centre():
-    """The ground-truth centre in which P01 is cut from 15 to 12 days and P05 moves to 5 tại
-    chỗ (legal time 0.5 day) on their REFORM_DAY: each one procedure in two dated versions."""
-    before, after = centre(), centre(cut=["P01"], moved=["P05"])
-    procedures = []
-    for old, new in zip(before.procedures, after.procedures):
-        if old.id not in REFORM_DAY:
-            procedures.append(old)
-            continue
-        day = pd.Timestamp(REFORM_DAY[old.id])
-        last = (day - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
-        procedures += [dataclasses.replace(old, id=f"{old.id}-v1", log_id=old.id,
-                                           active_until=last),
-                       dataclasses.replace(new, id=f"{old.id}-v2", log_id=old.id,
-                                           active_from=REFORM_DAY[old.id])]
-    processes = {p.id: p for p in before.processes + after.processes}
-    return dataclasses.replace(before, procedures=procedures,
-                               processes=list(processes.values())).validate()
 
 
 @pytest.fixture(scope="module")

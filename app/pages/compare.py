@@ -9,6 +9,7 @@ from dossierflow.app import url_widgets as uw
 from dossierflow.app.charts import heatmap
 from dossierflow.app.filters_sidebar import filtered_log
 from dossierflow.app.formats import fmt_number
+from dossierflow.app.handover_tab import handover_tab
 from dossierflow.app.i18n import t
 from dossierflow.app.state import language
 from dossierflow.app.tables import show_table
@@ -21,6 +22,7 @@ GROUP_COLUMNS = ("agency", "channel", "model", "procedure_id", "procedure_name",
 lang = language()
 st.title(t("page_compare", lang))
 key, selection, n = filtered_log(lang)
+handover_tab(key, selection, lang)  # the Hand-overs tab: shown, then the page stops there
 options = cm.options(key)
 columns = [c for c in GROUP_COLUMNS if len(options.get(c, ())) >= 2]
 if not columns:

@@ -7,6 +7,7 @@ import streamlit as st
 from dossierflow.app import cached_mining as cm
 from dossierflow.app import map_view
 from dossierflow.app import url_widgets as uw
+from dossierflow.app.animation_view import show_replay
 from dossierflow.app.filters_sidebar import filtered_log
 from dossierflow.app.formats import fmt_number, fmt_percent
 from dossierflow.app.i18n import t
@@ -65,6 +66,7 @@ with st.container(key="process_map"):
                                    key=f"map_pick_{st.session_state.get('map_round', 0)}")
 st.download_button(t("download_dot", lang), dot, file_name="process_map.dot",
                    mime="text/vnd.graphviz")
+show_replay(key, selection, round(activities, 2), round(paths, 2), lang)
 
 
 def _clear_pick() -> None:

@@ -12,9 +12,15 @@ from dossierflow.mining.analysis.compare import (
 )
 from dossierflow.mining.analysis.conformance import RULES, conformance, normative_flow
 from dossierflow.mining.analysis.discovery import DiscoveredModel, directly_follows, discover, quiet
+from dossierflow.mining.analysis.handover import (
+    HandoverNetwork,
+    compare_handover,
+    handover_network,
+)
 from dossierflow.mining.analysis.kpis import CONFIG, kpis, scorecard
 from dossierflow.mining.analysis.late_attribution import late_attribution
 from dossierflow.mining.analysis.process_map import ProcessMap, keep_paths, process_map
+from dossierflow.mining.analysis.render_handover import render_handover
 from dossierflow.mining.analysis.render_map import (
     Frequency,
     Overlay,
@@ -34,6 +40,7 @@ __all__ = [
     "Difference",
     "DiscoveredModel",
     "Frequency",
+    "HandoverNetwork",
     "Overlay",
     "Performance",
     "ProcessMap",
@@ -42,10 +49,12 @@ __all__ = [
     "bottlenecks",
     "compare",
     "compare_groups",
+    "compare_handover",
     "conformance",
     "directly_follows",
     "discover",
     "draw_dot",
+    "handover_network",
     "heatmap",
     "keep_paths",
     "kpis",
@@ -53,6 +62,7 @@ __all__ = [
     "normative_flow",
     "process_map",
     "quiet",
+    "render_handover",
     "render_map",
     "render_svg",
     "rework_loops",

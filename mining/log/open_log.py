@@ -9,7 +9,7 @@ from dossierflow.mining.log.analysis_table import AnalysisLog, prepare
 from dossierflow.mining.log.log_calendar import check_workspace_calendar, mapping_with_calendar
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.working_time import CalendarChoice
-from dossierflow.mining.log.workspace import SUFFIX, open_workspace
+from dossierflow.mining.log.workspace import SUFFIX, open_workspace, workspace_path
 
 
 def open_log(log: str | Path, calendar: CalendarChoice | None = None) -> LogView:
@@ -34,6 +34,16 @@ def open_analysis_log(log: str | Path, calendar: CalendarChoice | None = None) -
     workspace = open_workspace(text)
     check_workspace_calendar(workspace.calendar, calendar, text)
     return workspace.to_analysis_log()
+
+
+def workspace_file(log: str | Path) -> Path | None:
+    """The workspace file ``log`` names (as ``open_log`` reads it), or None for a log file
+    imported at each use."""
+    text = str(log)
+    if Path(text).exists() and not text.endswith(SUFFIX):
+        return None
+    path = workspace_path(text)
+    return path if path.is_file() else None
 
 
 def _import_now(path: Path, calendar: CalendarChoice | None) -> AnalysisLog:

@@ -105,7 +105,7 @@ def step_times(events: pd.DataFrame, arrival: pd.Series, group_of: pd.Series,
     same = ev["case_id"].eq(ev["case_id"].shift())
     last = ~ev["case_id"].eq(ev["case_id"].shift(-1))
     ready = ev["timestamp"].shift().where(same)
-    ready = ready.fillna(pd.Series(arrival.reindex(ev["case_id"]).to_numpy(), index=ev.index))
+    ready = ready.fillna(arrival.reindex(ev["case_id"]).set_axis(ev.index))
     clock = calendar.to_clock(ev["timestamp"])
     ready_clock = calendar.to_clock(ready)
     return pd.DataFrame({"case_id": ev["case_id"],
@@ -141,10 +141,12 @@ def _quantile_and_se(v: np.ndarray, p: float) -> tuple[float, float]:
 
 def calibrate(model: Model, target: pd.DataFrame, calendar: WorkCalendar, start: pd.Timestamp,
               end: pd.Timestamp, *, label: Callable[[pd.DataFrame, pd.DataFrame], pd.Series],
-              rounds: int = ROUNDS) -> Calibration:
+              rounds: int = ROUNDS, progress: Callable[[float], None] | None = None
+              ) -> Calibration:
     """Tune ``model`` in place until its step times match ``target`` (:func:`step_stats` of
     the log). ``label(times, kinds)`` names the step each timed event entered (``kinds``:
-    the dossiers' channel and digitised by case id)."""
+    the dossiers' channel and digitised by case id). ``progress`` gets the share of the
+    ``rounds`` spent."""
     from dossierflow.simulation.engine import simulate
 
     group_of_procedure = {p.output_id: p.process for p in model.procedures}
@@ -153,6 +155,8 @@ def calibrate(model: Model, target: pd.DataFrame, calendar: WorkCalendar, start:
     converged = False
     done = 0
     for round_ in range(rounds):
+        if progress:
+            progress(round_ / rounds)
         run = simulate(model, start=start, end=end, seed=round_)
         done += 1
         cases = run.cases.assign(case_id=run.cases["case_id"].astype(str)).set_index("case_id")

@@ -39,6 +39,7 @@ package:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -92,10 +93,14 @@ def learning_window(log: AnalysisLog, start: Any = None, end: Any = None,
 
 
 def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
-                   procedures: list[str] | None = None, name: str = "discovered") -> Discovery:
+                   procedures: list[str] | None = None, name: str = "discovered",
+                   progress: Callable[[float], None] | None = None) -> Discovery:
     """Learn a :class:`~dossierflow.simulation.model.Model` from the dossiers of ``log`` received in
     [``start``, ``end``) (local dates; default the whole log), optionally only those of
-    ``procedures``. See the module docstring for what is learnt and how."""
+    ``procedures``. See the module docstring for what is learnt and how. ``progress`` is
+    called now and then with the share done (0–1)."""
+    tick = progress or (lambda _: None)
+    tick(0.0)
     notes: list[str] = []
     cases, events, lo, hi = _window(log, start, end, procedures)
     calendar = log.calendar
@@ -108,7 +113,9 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
                             lo, hi, notes)
     # processes are learnt from the dossiers handled as the procedures are handled now
     events = events.loc[events["case_id"].isin(cases.loc[cases["current"], "case_id"])]
-    processes, scales, entries = _processes(events, cases, batched, pool_of)
+    tick(0.1)
+    processes, scales, entries = _processes(events, cases, batched, pool_of,
+                                            lambda done: tick(0.1 + 0.3 * done))
     procs = _procedures(cases, calendar, lo, hi, scales, notes)
     office = calendar.office_hours
     extra = sorted(set(events["activity"]) - known_activities())
@@ -130,22 +137,28 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
         times = step_times(events, kinds["arrival"], group_of, calendar)
         label = partial(_label_steps, entries=entries)
         target = step_stats(times.assign(step=label(times, kinds)))
-        tuned = calibrate(model, target, calendar, lo, hi, label=label)
+        tuned = calibrate(model, target, calendar, lo, hi, label=label,
+                          progress=lambda done: tick(0.4 + 0.6 * done))
         notes.append(tuned.note())
         notes.extend(tuned.changes)
-    return Discovery(model=runnable(model, notes), start=lo, end=hi, cases=len(cases),
-                     notes=notes)
+    found = Discovery(model=runnable(model, notes), start=lo, end=hi, cases=len(cases),
+                      notes=notes)
+    tick(1.0)
+    return found
 
 
 def _processes(events: pd.DataFrame, cases: pd.DataFrame, batched: dict[str, _Batch],
-               pool_of: dict) -> tuple[list[Process], dict, dict[str, _Entries]]:
+               pool_of: dict, progress: Callable[[float], None]
+               ) -> tuple[list[Process], dict, dict[str, _Entries]]:
     """The process of each group; each procedure's scales of its steps, by (process,
     procedure); and per group, the step a dossier enters for each activity."""
     processes, scales = [], {}
     lent = _borrowed(events, cases)
     model_of = cases.groupby("group")["model"].agg(lambda m: m.value_counts().index[0])
     entries: dict[str, _Entries] = {}
-    for group, ev in events.groupby("group", sort=True):
+    groups = events.groupby("group", sort=True)
+    for k, (group, ev) in enumerate(groups):
+        progress(k / max(groups.ngroups, 1))
         process, group_scales, entries[str(group)] = _process(
             str(group), ev, cases, batched, pool_of, lent.get(model_of[group], {}))
         processes.append(process)

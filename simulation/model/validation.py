@@ -449,16 +449,19 @@ class _Validator:
                         reached.add(t.target)
                         if t.target != END:
                             frontier.append(t.target)
-            # every reachable step must be able to reach the end
+            # every reachable step must be able to reach the end: walk back from it
+            into: dict[str, list[str]] = {}
+            for node in reached:
+                for _, t in out.get(node, []):
+                    if t.probability > 0 and t.applies(channel, dig, paid):
+                        into.setdefault(t.target, []).append(node)
             finishing = {END}
-            changed = True
-            while changed:
-                changed = False
-                for node in reached - finishing:
-                    if any(t.probability > 0 and t.target in finishing
-                           for _, t in out.get(node, []) if t.applies(channel, dig, paid)):
+            frontier = [END]
+            while frontier:
+                for node in into.get(frontier.pop(), []):
+                    if node not in finishing:
                         finishing.add(node)
-                        changed = True
+                        frontier.append(node)
             stuck = sorted(reached - finishing)
             if stuck:
                 self.fail(f"process {process.id!r}: {channel} dossiers reaching {stuck[0]!r} "

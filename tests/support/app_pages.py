@@ -4,6 +4,7 @@ and `coded_log` are in tests/conftest.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -25,8 +26,19 @@ def open_page(monkeypatch, log: Path, page: str, lang: str, **params) -> AppTest
     app.run()
     if page != "data":
         app.switch_page(f"app/pages/{page}.py").run()
+    waited = 0.0
+    while learning(app) and waited < 600:  # the model is learnt in the background
+        time.sleep(0.5)
+        waited += 0.5
+        app.run()
     assert not app.exception, [e.message for e in app.exception]
     return app
+
+
+def learning(app: AppTest) -> bool:
+    """Whether the page shows the model still being learnt (or waiting to be)."""
+    return bool(list(app.get("progress"))) or any(
+        text in e.value for e in app.info for text in ("mô hình khác", "another model"))
 
 
 def elements(app: AppTest, kind: str) -> list:

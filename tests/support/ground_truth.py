@@ -4,6 +4,10 @@ processes). Some procedures can be truly cut by CUT_DAYS or truly moved to 5 t�
 
 from __future__ import annotations
 
+import dataclasses
+
+import pandas as pd
+
 from dossierflow.simulation.model import (
     ArrivalProfile,
     BatchSchedule,
@@ -65,3 +69,28 @@ def centre(cut: list[str] = (), moved: list[str] = ()) -> Model:
                                         paper_only=True)],
                  deadlines=Deadlines(apology=True, apology_lead_days=0.5,
                                      same_day_cutoff=SAME_DAY_CUTOFF)).validate()
+
+
+# the reformed centre of the backtests: a cut and a move to 5 tại chỗ, the log's period
+REFORM_DAY = {"P01": "2023-07-03", "P05": "2023-07-06"}  # one decision, in force over days
+START, END = "2022-07-01", "2024-01-01"
+
+
+def reformed_centre():
+    """The ground-truth centre in which P01 is cut from 15 to 12 days and P05 moves to 5 tại
+    chỗ (legal time 0.5 day) on their REFORM_DAY: each one procedure in two dated versions."""
+    before, after = centre(), centre(cut=["P01"], moved=["P05"])
+    procedures = []
+    for old, new in zip(before.procedures, after.procedures):
+        if old.id not in REFORM_DAY:
+            procedures.append(old)
+            continue
+        day = pd.Timestamp(REFORM_DAY[old.id])
+        last = (day - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
+        procedures += [dataclasses.replace(old, id=f"{old.id}-v1", log_id=old.id,
+                                           active_until=last),
+                       dataclasses.replace(new, id=f"{old.id}-v2", log_id=old.id,
+                                           active_from=REFORM_DAY[old.id])]
+    processes = {p.id: p for p in before.processes + after.processes}
+    return dataclasses.replace(before, procedures=procedures,
+                               processes=list(processes.values())).validate()
