@@ -5,6 +5,7 @@ import streamlit as st
 from dossierflow.app import url_widgets as uw
 from dossierflow.app.filters_sidebar import FILTER_KEYS
 from dossierflow.app.i18n import LANGUAGES, t
+from dossierflow.app.sign_in import require_sign_in
 from dossierflow.app.state import language
 
 st.set_page_config(page_title="dossierflow", layout="wide")
@@ -12,6 +13,7 @@ lang = language()
 uw.carry(FILTER_KEYS)  # a page switch drops the query: the shared filters stay in the link
 lang = uw.segmented(st.sidebar, t("language", lang), list(LANGUAGES), key="lang",
                     format_func=LANGUAGES.get)
+require_sign_in(lang)  # server mode: no page before sign-in (app/sign_in.py)
 
 # The pages in menu order: (file, title label, url path). Add a page by inserting a line.
 PAGES = [
@@ -22,6 +24,7 @@ PAGES = [
     ("app/pages/compare.py", "page_compare", "compare"),
     ("app/pages/scenarios.py", "page_scenarios", "scenarios"),
     ("app/pages/proposals.py", "page_proposals", "proposals"),
+    ("app/pages/warning.py", "page_warning", "warning"),
     ("app/pages/export.py", "page_export", "export"),
 ]
 pages = [st.Page(path, title=t(label, lang), url_path=url, default=i == 0)
