@@ -61,10 +61,14 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test,fast,spark,bench]'
 	touch $@
 
-bench: $(VENV)/.installed-bench $(PEERS)/.installed
+# each script adds its figures to benchmarks/summary.json; the last step prints the targets
+bench: $(VENV)/.installed-bench $(PEERS)/.installed $(SAMPLE)
+	$(BIN)/python benchmarks/bench_summary.py --start
 	$(BIN)/python benchmarks/import_speed.py
 	$(BIN)/python benchmarks/process_map_speed.py
+	$(BIN)/python benchmarks/learn_model_speed.py --log $(SAMPLE)
 	$(BIN)/python benchmarks/simulation_speed.py
+	$(BIN)/python benchmarks/bench_summary.py
 
 clean:
 	rm -rf $(VENV) $(PEERS) workspace datasets/generated .pytest_cache

@@ -18,7 +18,7 @@ import streamlit as st
 from dossierflow import mining
 from dossierflow.app.selection import Selection
 from dossierflow.mining.analysis.compare import Comparison, Difference, compare_groups
-from dossierflow.mining.analysis.process_map import ProcessMap, keep_paths
+from dossierflow.mining.analysis.process_map import MapBasis, ProcessMap, keep_paths, map_basis
 from dossierflow.mining.analysis.render_map import Frequency, Performance, render_map
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.workspace import Workspace, open_workspace
@@ -126,11 +126,20 @@ def scorecard(key: str, selection: Selection) -> pd.DataFrame:
         return mining.scorecard(view(key, selection))
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _map_basis(key: str, selection: Selection) -> MapBasis:
+    """The selection's full map, which every slider setting prunes (held, not copied: once
+    the activity slider moves it also holds the selection's events as arrays)."""
+    with _LOCK:
+        return map_basis(view(key, selection))
+
+
 @st.cache_data(**CACHE)
 def process_map(key: str, selection: Selection, activities: float = 1.0) -> ProcessMap:
-    """The selection's map with the activity slider applied (every path)."""
+    """The selection's map with the activity slider applied (every path), pruned from the
+    selection's full map."""
     with _LOCK:
-        return mining.process_map(view(key, selection), activities=activities)
+        return _map_basis(key, selection).prune(activities)
 
 
 def simplified_map(key: str, selection: Selection, activities: float,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from bench_summary import record
 
 ACTIVITIES = ["receive", "digitise", "transfer_to_agency", "assign_handler", "appraise",
               "approve_sign", "return_to_centre", "deliver_result"]
@@ -104,6 +105,9 @@ def main() -> None:
               f"{result['store']:6.1f}s {result['total']:6.1f}s {peak_gb:8.2f}G  "
               f"{'met' if ok else 'MISSED'} (< 60 s, < 3 GB); {result['events']:,} events, "
               f"{result['cases']:,} cases")
+        kind = path.suffix[1:]
+        record(**{f"import_{kind}_s": result["total"], f"import_{kind}_peak_gb": peak_gb,
+                  f"import_{kind}_events": result["events"]})
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ BENCH = SHARED / "bench"
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from bench_summary import record  # noqa: E402
 
 from dossierflow.simulation.engine import model_calendar, simulate  # noqa: E402
 from dossierflow.simulation.fidelity import FidelityError, peers_python  # noqa: E402
@@ -237,6 +238,8 @@ def bench_province(repeats: int) -> None:
           f"[set-up {result.stats['seconds_setup']:.2f} s, loop "
           f"{result.stats['seconds_loop']:.2f} s, output {result.stats['seconds_output']:.2f} s]; "
           f"late {late:.1%}, busiest pool {result.pools['utilisation'].max():.0%}")
+    record(province_year_s=elapsed, province_year_dossiers=n_cases,
+           province_year_events_per_s=n_events / elapsed)
 
 
 def bench_simpy(cases: int) -> None:
@@ -271,6 +274,7 @@ def bench_simpy(cases: int) -> None:
           f"median cycle {cycle[len(cycle) // 2]:6.1f} min, mean wait "
           f"{sum(waits_ref) / len(waits_ref):5.1f} min")
     print(f"  ratio SimPy / dossierflow = {simpy_s / ours_s:.1f}x")
+    record(simpy_s=simpy_s, simpy_ours_s=ours_s, simpy_ratio=simpy_s / ours_s)
 
 
 def _waits_and_cycles(result) -> tuple[np.ndarray, np.ndarray]:
@@ -313,6 +317,7 @@ def bench_prosimos(cases: int) -> None:
         return
     from dossierflow.simulation.prosimos import read_prosimos
 
+    ratios, gaps = {}, {}
     for name in ("seq6_office", "seq6_247", "loop_office", "seq6_office_whatif"):
         bpmn, params = folder / f"{name}.bpmn", folder / f"{name}.json"
         model = read_prosimos(bpmn, params)
@@ -353,6 +358,13 @@ def bench_prosimos(cases: int) -> None:
         print(f"  Prosimos    {pro_s:6.2f} s  {len(pro_log):,} activity instances, median "
               f"lead time {pro_lead.median() / pd.Timedelta(hours=1):5.1f} h")
         print(f"  ratio Prosimos / dossierflow = {pro_s / ours_s:.1f}x")
+        ratios[name] = pro_s / ours_s
+        gaps[name] = abs(our_lead.median() / pro_lead.median() - 1)
+    if ratios:
+        record(prosimos_ratio_min=min(ratios.values()),
+               prosimos_median_gap_max=max(gaps.values()),
+               prosimos_ratios={k: round(v, 1) for k, v in ratios.items()},
+               prosimos_median_gaps={k: round(v, 3) for k, v in gaps.items()})
 
 
 SAMPLE_CHILD = """
@@ -386,6 +398,9 @@ def bench_sample_full() -> None:
             seconds, peak = result[0].split()[1:]
             print(f"  --out {name:13} {float(seconds):6.1f} s  peak {float(peak):5.2f} GB  "
                   f"{'met' if float(peak) <= 4 else 'MISSED'}")
+            kind = name.split(".")[1]
+            record(**{f"sample_full_{kind}_s": float(seconds),
+                      f"sample_full_{kind}_peak_gb": float(peak)})
 
 
 def main() -> None:

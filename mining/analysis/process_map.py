@@ -1,30 +1,44 @@
 """Process map (directly-follows graph) of a log view, with frequencies and waiting times.
 
-Computed as Ibis expressions over the view's tables, on the view's backend. Counts are weighted
-counts over the events of one dossier per variant (all dossiers of a variant share their
-transitions), which avoids distinct counts over millions of events; waiting and service times
-are aggregated over every event. Durations follow the analysis table's convention: unqualified
+On DuckDB, a view that holds whole dossiers is mapped from its log's index
+(``map_index``: a case mask, sums and order statistics); otherwise the map is computed as Ibis
+expressions over the view's tables, on the view's backend. Counts are weighted counts over the
+events of one dossier per variant (all dossiers of a variant share their transitions), which
+avoids distinct counts over millions of events; waiting and service times are aggregated over
+every event. Durations follow the analysis table's convention: unqualified
 names are wall-clock (``wait_hours``, ``service_seconds``), ``working`` names count office
 time only (docs/analysis.md, "Working time").
 
 Disco-style sliders simplify the map: ``activities`` keeps the most frequent share of
 activities (the directly-follows relation is then recomputed over the remaining events, as if
 the others had never been logged), ``paths`` the most frequent share of edges, while every
-kept activity stays on a path from the start to the end of the map.
+kept activity stays on a path from the start to the end of the map. They prune the view's
+full map (``MapBasis``, computed once per view), never query again: see ``projected_map``.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, field
 
 import ibis.expr.types as ir
+import numpy as np
 import pandas as pd
 
+from dossierflow.mining.analysis.map_index import indexed_arrays, indexed_tables
+from dossierflow.mining.analysis.projected_map import (
+    EventArrays,
+    SortedWaits,
+    bridged_waits,
+    direct_waits,
+    fetch_events,
+    projected_counts,
+)
 from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.log_view import LogView
-from dossierflow.mining.log.transitions import follows, ordered, waiting
+from dossierflow.mining.log.transitions import follows, ordered, starts_are_handovers, waiting
 from dossierflow.mining.log.variants import case_variants
 from dossierflow.mining.vocabulary import MAP_END, MAP_START
 
@@ -112,7 +126,12 @@ def _nodes(view: LogView, representatives: ir.Table,
             "activity", **_unpack(service, "working", "service_working_minutes"),
             **_unpack(service, "wall", "service_seconds"))
         nodes = nodes.left_join(service, "activity").drop("activity_right")
-    frame = nodes.to_pandas().reindex(columns=NODE_COLUMNS)
+    return _typed_nodes(nodes.to_pandas())
+
+
+def _typed_nodes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Node rows with the map's columns and types, most frequent first."""
+    frame = frame.reindex(columns=NODE_COLUMNS)
     frame[NODE_COLUMNS[1:5]] = frame[NODE_COLUMNS[1:5]].astype("int64")
     frame[NODE_COLUMNS[5:]] = frame[NODE_COLUMNS[5:]].astype("float64")
     return frame.sort_values(["events", "activity"], ascending=[False, True],
@@ -135,6 +154,12 @@ def _edges(follows: ir.Table, representatives: ir.Table, nodes: pd.DataFrame) ->
                          **_unpack(waits, "wall", "wait_hours", 3600.0))
     between = counts.left_join(waits, ["source", "target"]).drop(
         "source_right", "target_right").to_pandas()
+    return _with_ends(between, nodes)
+
+
+def _with_ends(between: pd.DataFrame, nodes: pd.DataFrame) -> pd.DataFrame:
+    """The edges between activities and those from start and to end (``nodes``' start and
+    end cases), typed and sorted most frequent first."""
     starts = nodes.loc[nodes["start_cases"] > 0]
     ends = nodes.loc[nodes["end_cases"] > 0]
     parts = [pd.DataFrame({"source": MAP_START, "target": starts["activity"],
@@ -218,6 +243,120 @@ def keep_paths(edges: pd.DataFrame, activities: list[str], share: float) -> pd.D
     return edges.loc[pairs.isin(list(kept))].reset_index(drop=True)
 
 
+def _check(activities: float, paths: float) -> None:
+    for name, value in (("activities", activities), ("paths", paths)):
+        if not 0 <= value <= 1:
+            raise DossierflowError(f"the {name} slider is {value!r}, outside 0–1.",
+                                   fix=f"give {name} as a share between 0 and 1.")
+
+
+def _kept(nodes: pd.DataFrame, activities: float) -> list[str] | None:
+    """The activities the ``activities`` slider keeps (``nodes`` most frequent first), None
+    when it keeps them all."""
+    keep = max(1, _top(activities, len(nodes)))
+    return list(nodes["activity"][:keep]) if keep < len(nodes) else None
+
+
+def _computed(view: LogView, whole: bool, kept: list[str] | None,
+              indexed: bool = True) -> ProcessMap:
+    """The map over the ``kept`` activities (every activity when None), every path: from the
+    log's index (``map_index``) when the view holds whole dossiers and may be ``indexed``,
+    else by the backend's queries."""
+    tables = indexed_tables(view) if indexed and whole and kept is None else None
+    if tables is not None:
+        nodes = _typed_nodes(tables[0])
+        return ProcessMap(nodes=nodes, edges=_with_ends(tables[1], nodes),
+                          cases=int(nodes["start_cases"].sum()))
+    representatives = _representatives(view, whole, kept)
+    nodes = _nodes(view, representatives, kept)
+    edges = _edges(follows(view, kept, whole), representatives, nodes)
+    return ProcessMap(nodes=nodes, edges=edges, cases=int(nodes["start_cases"].sum()))
+
+
+@dataclass(eq=False)
+class MapBasis:
+    """A view's full map (every activity and path, the activities ranked most frequent
+    first), from which every slider position is pruned; on DuckDB the view's events are
+    taken once as arrays (on the first activity slider below 1: cut from the log's index
+    when the view holds whole dossiers, else fetched) and each activity setting's relation
+    is computed from them, without a query."""
+
+    view: LogView
+    whole: bool
+    full: ProcessMap
+    arrays: EventArrays | None = field(default=None, repr=False)
+    direct: tuple[SortedWaits, SortedWaits] | None = field(default=None, repr=False)
+    handovers: bool = False
+
+    def prune(self, activities: float = 1.0, paths: float = 1.0) -> ProcessMap:
+        """The map at these slider values, equal to ``process_map`` computed afresh."""
+        _check(activities, paths)
+        kept = _kept(self.full.nodes, activities)
+        drawn = self.full if kept is None else self._projected(kept)
+        return ProcessMap(nodes=drawn.nodes,
+                          edges=keep_paths(drawn.edges, list(drawn.nodes["activity"]), paths),
+                          cases=drawn.cases)
+
+    def _projected(self, kept: list[str]) -> ProcessMap:
+        if self.view.events.get_backend().name != "duckdb":
+            return _computed(self.view, self.whole, kept)
+        if self.arrays is None:
+            cut = indexed_arrays(self.view) if self.whole else None
+            if cut is not None:
+                self.arrays, self.direct, self.handovers = cut
+            else:
+                self.handovers = starts_are_handovers(self.view)
+                self.arrays = fetch_events(self.view, self.whole,
+                                           "start_clock" in self.view.events.columns)
+                self.direct = direct_waits(self.arrays, self.handovers)
+        mask = np.isin(self.arrays.names, kept)
+        counts, between = projected_counts(self.arrays, mask)
+        service = self.full.nodes.drop(columns=NODE_COLUMNS[1:5])
+        nodes = _typed_nodes(counts.merge(service, on="activity", how="left"))
+        pair = ["source", "target"]
+        waits = self.full.edges.drop(columns=EDGE_COLUMNS[2:4]).set_index(pair)
+        waits = waits.reindex(pd.MultiIndex.from_frame(between[pair]))
+        bridged = bridged_waits(self.arrays, self.direct, mask,
+                                self.handovers).set_index(pair)
+        waits.update(bridged)
+        between = pd.concat([between.reset_index(drop=True),
+                             waits.reset_index(drop=True)], axis=1)
+        return ProcessMap(nodes=nodes, edges=_with_ends(between, nodes),
+                          cases=int(nodes["start_cases"].sum()))
+
+
+_BASES: dict[int, tuple[weakref.ref, MapBasis]] = {}
+_HELD = 4  # bases kept for the most recently mapped views
+
+
+def map_basis(view: LogView) -> MapBasis:
+    """The ``MapBasis`` of ``view``, computed once per view object (the last few are
+    kept)."""
+    held = _BASES.get(id(view))
+    if held is not None and held[0]() is view:
+        return held[1]
+    whole = view.holds_whole_cases()
+    basis = MapBasis(view=view, whole=whole, full=_computed(view, whole, None))
+    _BASES[id(view)] = (weakref.ref(view), basis)
+    while len(_BASES) > _HELD:
+        del _BASES[next(iter(_BASES))]
+    return basis
+
+
+def recomputed_map(view: LogView, *, activities: float = 1.0,
+                   paths: float = 1.0) -> ProcessMap:
+    """``process_map`` with every slider setting computed by the backend's queries, nothing
+    reused: what the pruning of a ``MapBasis`` is checked against."""
+    _check(activities, paths)
+    whole = view.holds_whole_cases()
+    full = _computed(view, whole, None, indexed=False)
+    kept = _kept(full.nodes, activities)
+    drawn = full if kept is None else _computed(view, whole, kept, indexed=False)
+    return ProcessMap(nodes=drawn.nodes,
+                      edges=keep_paths(drawn.edges, list(drawn.nodes["activity"]), paths),
+                      cases=drawn.cases)
+
+
 def process_map(view: LogView, *, activities: float = 1.0, paths: float = 1.0) -> ProcessMap:
     """The process map of ``view``, simplified by the ``activities`` and ``paths`` sliders.
 
@@ -225,24 +364,11 @@ def process_map(view: LogView, *, activities: float = 1.0, paths: float = 1.0) -
     the directly-follows relation is then recomputed over the remaining events. ``paths``
     (0–1) keeps that share of edges, most frequent first, plus the edges needed for every
     kept activity to keep its most frequent incoming and outgoing edge and to lie on a path
-    from start to end. An empty view gives empty tables.
+    from start to end. An empty view gives empty tables. The full map of a view is computed
+    once (``map_basis``); other slider values of the same view object prune it.
     """
-    for name, value in (("activities", activities), ("paths", paths)):
-        if not 0 <= value <= 1:
-            raise DossierflowError(f"the {name} slider is {value!r}, outside 0–1.",
-                                   fix=f"give {name} as a share between 0 and 1.")
-    whole = view.holds_whole_cases()
-    kept = None
-    if activities < 1:
-        ranking = _node_counts(_representatives(view, whole, None)).to_pandas().sort_values(
-            ["events", "activity"], ascending=[False, True])
-        keep = max(1, _top(activities, len(ranking)))
-        kept = list(ranking["activity"][:keep]) if keep < len(ranking) else None
-    representatives = _representatives(view, whole, kept)
-    nodes = _nodes(view, representatives, kept)
-    edges = _edges(follows(view, kept, whole), representatives, nodes)
-    return ProcessMap(nodes=nodes, edges=keep_paths(edges, list(nodes["activity"]), paths),
-                      cases=int(nodes["start_cases"].sum()))
+    _check(activities, paths)
+    return map_basis(view).prune(activities, paths)
 
 
 # A first view's budget: about 30 boxes fit one screen or A4 page at a readable 11 pt and
