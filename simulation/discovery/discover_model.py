@@ -53,8 +53,8 @@ from dossierflow.simulation.discovery.calibration import calibrate, step_stats, 
 from dossierflow.simulation.discovery.dossiers import _case_attributes
 from dossierflow.simulation.discovery.learn_deadlines import same_day_cutoff
 from dossierflow.simulation.discovery.procedures import _procedures
-from dossierflow.simulation.discovery.processes import _process
-from dossierflow.simulation.discovery.routes import _borrowed, _Entries
+from dossierflow.simulation.discovery.processes import _process, legal_days
+from dossierflow.simulation.discovery.routes import _borrowed, _Entries, kinds_vary
 from dossierflow.simulation.discovery.runnable import runnable
 from dossierflow.simulation.discovery.service_times import _timed_events
 from dossierflow.simulation.discovery.staffing import _pools
@@ -115,7 +115,7 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
     events = events.loc[events["case_id"].isin(cases.loc[cases["current"], "case_id"])]
     tick(0.1)
     processes, scales, entries = _processes(events, cases, batched, pool_of,
-                                            lambda done: tick(0.1 + 0.3 * done))
+                                            lambda done: tick(0.1 + 0.6 * done))
     procs = _procedures(cases, calendar, lo, hi, scales, notes)
     office = calendar.office_hours
     extra = sorted(set(events["activity"]) - known_activities())
@@ -138,7 +138,7 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
         label = partial(_label_steps, entries=entries)
         target = step_stats(times.assign(step=label(times, kinds)))
         tuned = calibrate(model, target, calendar, lo, hi, label=label,
-                          progress=lambda done: tick(0.4 + 0.6 * done))
+                          progress=lambda done: tick(0.7 + 0.3 * done))
         notes.append(tuned.note())
         notes.extend(tuned.changes)
     found = Discovery(model=runnable(model, notes), start=lo, end=hi, cases=len(cases),
@@ -156,11 +156,14 @@ def _processes(events: pd.DataFrame, cases: pd.DataFrame, batched: dict[str, _Ba
     lent = _borrowed(events, cases)
     model_of = cases.groupby("group")["model"].agg(lambda m: m.value_counts().index[0])
     entries: dict[str, _Entries] = {}
+    legal_of, varies = legal_days(cases), kinds_vary(cases)
+    cases_of = dict(iter(cases.groupby("group", sort=False)))
     groups = events.groupby("group", sort=True)
     for k, (group, ev) in enumerate(groups):
         progress(k / max(groups.ngroups, 1))
         process, group_scales, entries[str(group)] = _process(
-            str(group), ev, cases, batched, pool_of, lent.get(model_of[group], {}))
+            str(group), ev, cases_of[group], batched, pool_of, lent.get(model_of[group], {}),
+            legal_of, varies)
         processes.append(process)
         scales.update({(process.id, pid): value for pid, value in group_scales.items()})
     return processes, scales, entries

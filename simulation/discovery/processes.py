@@ -37,16 +37,19 @@ WAIT_SUFFIX = ".wait"
 
 
 def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict[str, _Batch],
-             pool_of: dict, borrowed: dict) -> tuple[Process, dict, _Entries]:
+             pool_of: dict, borrowed: dict, legal_of: pd.Series, varies: dict[str, bool]
+             ) -> tuple[Process, dict, _Entries]:
     """The process of one group, the per-procedure scales of its steps, and the step a
-    dossier enters for each of its activities."""
+    dossier enters for each of its activities (``cases``: the group's dossiers;
+    ``legal_of``: the legal days of every procedure, ``legal_days``; ``varies``: which kinds
+    of dossier the log tells apart, ``kinds_vary``)."""
     max_visits = ev.groupby(["case_id", "activity"]).size().groupby(level=1).max()
     ev = ev.assign(procedure_id=cases.set_index("case_id")["procedure_id"]
                    .reindex(ev["case_id"]).to_numpy(),
                    before=ev["prev_activity"].fillna(START),
                    after=ev.groupby("case_id", sort=False)["activity"].shift(-1).fillna(END),
                    goes_on=_goes_on(ev))
-    built = _Steps(group, ev, cases, pool_of)
+    built = _Steps(group, ev, legal_of, pool_of)
     entry: dict[str, dict[bool, str]] = {}   # activity -> {paper?: the step entered}
     contexts: dict[tuple[str, str, str], str] = {}  # (activity, before, after) -> step entered
     for activity, a in ev.groupby("activity", sort=True):
@@ -64,7 +67,8 @@ def _process(group: str, ev: pd.DataFrame, cases: pd.DataFrame, batched: dict[st
                    for s in steps if not s.logged]
     entries = _Entries(entry=entry, contexts=contexts, batched=batched)
     ev = ev.assign(rank=_ranks(ev, cases, entries))
-    routing, routes = _routing(ev, cases, entry, contexts, sources, borrowed, batched)
+    routing, routes = _routing(ev, cases, entry, contexts, sources, borrowed, batched,
+                               varies)
     result = next((a for a in RESULT_READY if a in sources), None)
     process = Process(
         id=group, steps=steps, transitions=transitions + routing, routes=routes,
@@ -84,15 +88,14 @@ class _Steps:
     by its own time (``scaled``: activity, step, "wait" | "service") and the scales of those
     kept in legal days' units (``legal_scaled``: procedure -> step -> scale)."""
 
-    def __init__(self, group: str, ev: pd.DataFrame, cases: pd.DataFrame, pool_of: dict):
+    def __init__(self, group: str, ev: pd.DataFrame, legal_of: pd.Series, pool_of: dict):
         self.group, self.pool_of = group, pool_of
         self.steps: list[Step] = []
         self.sources: dict[str, list[str]] = {}
         self.scaled: list[tuple[str, str, str]] = []
         self.legal_scaled: dict[str, dict[str, float]] = {}
         self.used_ids: set[str] = {START, END}
-        self.legal_of = cases.groupby("procedure_id")["legal_days"].last().fillna(1.0) \
-            .clip(lower=0.5)
+        self.legal_of = legal_of
         self.members = ev["procedure_id"].unique()   # a step in legal days' units scales them all
 
     def new_id(self, text: str) -> str:
@@ -204,6 +207,11 @@ class _Steps:
         """Each procedure's scale of a step kept in legal days' units."""
         for pid in self.members:
             self.legal_scaled.setdefault(str(pid), {})[step_id] = round(float(own[pid]), 4)
+
+
+def legal_days(cases: pd.DataFrame) -> pd.Series:
+    """Per procedure, the legal days of its last dossier (at least half a day; 1 unknown)."""
+    return cases.groupby("procedure_id")["legal_days"].last().fillna(1.0).clip(lower=0.5)
 
 
 def _goes_on(ev: pd.DataFrame) -> pd.Series:

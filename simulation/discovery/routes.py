@@ -67,6 +67,11 @@ def _ranks(ev: pd.DataFrame, cases: pd.DataFrame, entries: _Entries) -> np.ndarr
     return np.round(((order - 0.5) / count).to_numpy(), 3)
 
 
+def kinds_vary(cases: pd.DataFrame) -> dict[str, bool]:
+    """Whether the dossiers differ in channel, digitised and paid online (``_routing``)."""
+    return {name: cases[name].nunique() > 1 for name in ("channel", "digitised", "paid_online")}
+
+
 def _hops(ev: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
     """Each dossier's moves from ``start`` through its activities to ``end``, with its kind
     (channel, paper, digitised, paid online)."""
@@ -96,16 +101,16 @@ def _borrowed(events: pd.DataFrame, cases: pd.DataFrame) -> dict:
 
 def _routing(ev: pd.DataFrame, cases: pd.DataFrame, entry: dict[str, dict[bool, str]],
              contexts: dict[tuple[str, str, str], str], sources: dict[str, list[str]],
-             borrowed: dict,
-             batched: dict[str, _Batch]) -> tuple[list[Transition], list[Route]]:
+             borrowed: dict, batched: dict[str, _Batch], varies: dict[str, bool]
+             ) -> tuple[list[Transition], list[Route]]:
     """Directly-follows probabilities per kind of dossier (borrowed or pooled where a kind is
     rare), and the whole routes of the kinds with ``MIN_ROUTE`` dossiers (``_routes``); the
-    kinds that wait for a batch (``_waits``) enter the batched variant of an activity."""
+    kinds that wait for a batch (``_waits``) enter the batched variant of an activity.
+    ``varies``: whether the log's dossiers differ in channel, digitised and paid online."""
     attrs = cases.set_index("case_id")[["channel", "digitised", "paid_online"]]
     hops = _hops(ev, cases)
     varied = any(e[True] != e[False] for e in entry.values())
-    used = {name: attrs[name].nunique() > 1 or (varied and name != "paid_online")
-            for name in attrs}
+    used = {name: varies[name] or (varied and name != "paid_online") for name in attrs}
     split = [name for name in ("channel", "digitised", "paid_online") if used[name]]
     out: list[Transition] = []
 
