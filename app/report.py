@@ -33,6 +33,9 @@ from dossierflow.mining.errors import DossierflowError
 from dossierflow.mining.log.analysis_table import AnalysisLog
 from dossierflow.mining.log.log_view import LogView
 from dossierflow.mining.log.open_log import open_analysis_log, workspace_file
+from dossierflow.mining.predict.risk_model import RiskModel
+from dossierflow.mining.predict.warn import log_end, warn
+from dossierflow.mining.predict.week_ahead import due_this_week, week_by_agency, week_end
 from dossierflow.mining.vocabulary import TZ, activity_label
 from dossierflow.simulation.discovery.discover_model import (
     Discovery,
@@ -97,6 +100,7 @@ TEXT = {
 }
 HEADINGS = {"s-figures": "key_figures", "s-scorecard": "scorecard", "s-map": "page_process_map",
             "s-bottlenecks": "bottlenecks", "s-cuts": "cuts", "s-candidates": "candidates",
+            "s-warning": "report_week_warning",
             "s-scenarios": "scenarios"}  # section anchor → its title's label
 FIGURES = ("lead_time_working_days_median", "on_time_rate", "citizen_days_saved_per_year")
 
@@ -309,6 +313,51 @@ def _candidates(view: LogView, lang: str) -> str:
             + _table(header, rows, numeric=(0, 3, 4)))
 
 
+def week_warning(log: AnalysisLog, lang: str, model: RiskModel | None = None) -> str:
+    """The section "the week's expected late dossiers": at the log's last receipt, the open
+    dossiers due by Sunday with their risk, by agency, and the apology letters expected; no
+    officer named. ``model``: one trained before that moment (default: trained now)."""
+    at = log_end(log)
+    table = warn(log, at, model=model, lang=lang)
+    week = due_this_week(table, at)
+    letters = week.loc[week["apology"]]
+    expected = fmt_number(week["risk"].sum(), lang, 1)
+    caption = t("report_week_caption", lang).format(
+        at=fmt_datetime(at, lang), open=fmt_number(len(table), lang),
+        overdue=fmt_number(int((table["left_days"] < 0).sum()), lang),
+        due=fmt_number(len(week), lang),
+        sunday=fmt_date(week_end(at) - pd.Timedelta(days=1), lang),
+        expected=expected, letters=fmt_number(len(letters), lang))
+    cards = [("report_week_due", fmt_number(len(week), lang)),
+             ("warn_expected_late", expected),
+             ("report_week_apologies", fmt_number(len(letters), lang))]
+    body = f"<p class=caption>{_esc(caption)}</p><div class=cards>" + "".join(
+        f"<div class=card><div class=label>{_esc(t(key, lang))}</div>"
+        f"<div class=value>{_esc(value)}</div></div>" for key, value in cards) + "</div>"
+    if week.empty:
+        return body + f"<p class=note>{_esc(t('report_week_none', lang))}</p>"
+    agencies = [[MISSING if pd.isna(r.agency) else r.agency, fmt_number(r.due, lang),
+                 fmt_number(r.expected_late, lang, 1), fmt_number(r.apologies, lang)]
+                for r in week_by_agency(week).itertuples(index=False)]
+    body += f"<h3>{_esc(t('warn_by_agency', lang))}</h3>" + _table(
+        [t("warn_col_agency", lang), t("report_week_due", lang),
+         t("warn_col_expected_late", lang), t("report_week_apologies", lang)],
+        agencies, numeric=(1, 2, 3))
+    body += f"<h3>{_esc(t('report_week_letters', lang))}</h3>"
+    if letters.empty:
+        return body + f"<p class=note>{_esc(t('warn_no_apology', lang))}</p>"
+    shown = letters.head(2 * TOP)
+    rows = [[r.dossier, r.procedure, r.agency, fmt_datetime(r.due, lang),
+             fmt_percent(100 * r.risk, lang), fmt_datetime(r.expected_finish, lang)]
+            for r in shown.itertuples(index=False)]
+    more = (t("report_week_more", lang).format(shown=fmt_number(len(shown), lang),
+                                               n=fmt_number(len(letters), lang))
+            if len(letters) > len(shown) else None)
+    return body + _table([t(f"warn_col_{c}", lang) for c in (
+        "dossier", "procedure", "agency", "due", "risk", "expected_finish")], rows,
+        numeric=(4,), footer=more)
+
+
 def _scenarios(found: Discovery, window, scenarios: Sequence[Scenario], lang: str,
                replications: int, seed: int, progress: Callable[[float], None] | None) -> str:
     result = run_experiment(found.model, list(scenarios), start=window[0], end=window[1],
@@ -374,7 +423,8 @@ def build_report(log: str | Path | AnalysisLog, *, scenarios: Sequence[Scenario]
         ("s-bottlenecks", lambda: _bottlenecks(view, lang), 0.35),
         ("s-cuts", lambda: _cuts(model(), window, lang, replications, seed,
                                  _part(progress, 0.35, cut_end - 0.05)), cut_end - 0.05),
-        ("s-candidates", lambda: _candidates(view, lang), cut_end)]
+        ("s-candidates", lambda: _candidates(view, lang), cut_end),
+        ("s-warning", lambda: week_warning(analysis, lang), cut_end)]
     if scenarios:
         sections.append(("s-scenarios", lambda: _scenarios(
             model(), window, scenarios, lang, replications, seed, _part(progress, 0.7, 0.98)),

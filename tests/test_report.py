@@ -120,7 +120,7 @@ def test_title_scorecard_and_sections(reports):
     assert ("mini_centre.csv: 131 hồ sơ, 711 sự kiện, tiếp nhận từ 05/09/2023 đến 28/02/2024"
             in page.text())
     assert page.sections() == ["s-figures", "s-scorecard", "s-map", "s-bottlenecks", "s-cuts",
-                               "s-candidates"]  # no scenario given: no comparison
+                               "s-candidates", "s-warning"]  # no scenario: no comparison
     rows = [attrs for tag, attrs, section in page.tags if tag == "tr" and section == "s-scorecard"]
     assert len(rows) == 1 + 19 + 1  # header, the 766 indicators, the points measured
     scorecard = page.text("s-scorecard")
@@ -263,3 +263,90 @@ def test_the_report_opens_in_headless_chromium(reports, tmp_path, lang):
             region = rgb.crop((int(box["x"]), int(box["y"]), int(box["x"] + box["width"]),
                                int(box["y"] + box["height"])))
             assert len(region.getcolors(maxcolors=1 << 24)) > 10, name  # drawn, not empty
+
+
+WEEK = {"vi": ("Hồ sơ dự kiến trễ hạn trong tuần", "Đến hạn trong tuần", "Dự kiến trễ hạn",
+               "Thư xin lỗi dự kiến", "lần tiếp nhận cuối của nhật ký"),
+        "en": ("The week's expected late dossiers", "Due this week", "Expected late",
+               "Apology letters expected", "the log's last receipt")}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_report_has_the_weeks_expected_late_dossiers(reports, lang):
+    html, _ = reports[lang]
+    page = Page(html)
+    assert "s-warning" in page.sections()
+    text = page.text("s-warning")
+    assert WEEK[lang][0] in page.text()
+    assert WEEK[lang][4] in text and "Traceback" not in html
+    at = "28/02/2024 13:54" if lang == "vi" else "2024-02-28 13:54"  # the mini log's last receipt
+    assert at in text
+
+
+@pytest.fixture(scope="module")
+def half_year():
+    """Six months of the synthetic centre, small: enough late dossiers to learn from."""
+    from dossierflow.mining.log.analysis_table import prepare
+    from dossierflow.simulation.engine import simulate
+    from dossierflow.simulation.sample.centre_model import centre_model
+    from dossierflow.simulation.sample.sample_output import to_imported
+
+    run = simulate(centre_model(scale=0.1), start="2023-01-02", end="2023-07-01", seed=2)
+    return prepare(to_imported(run, "half-year centre")), set(run.events["resource"].dropna())
+
+
+def _card(html: str, label: str) -> str:
+    found = re.search(rf"<div class=label>{re.escape(label)}</div><div class=value>([^<]*)<",
+                      html)
+    assert found, label
+    return found.group(1)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_weeks_figures_are_those_of_the_warning_list(half_year, lang):
+    import pandas as pd
+
+    from dossierflow.app.report import week_warning
+    from dossierflow.mining.predict.risk_model import train
+    from dossierflow.mining.predict.warn import warn
+
+    log, officers = half_year
+    at = log.cases["received_at"].max().tz_convert(log.calendar.timezone)
+    model = train(log, at, every=3)
+    html = week_warning(log, lang, model=model)
+    table = warn(log, at, model=model, lang=lang)
+    monday = at.normalize() + pd.Timedelta(days=7 - at.weekday())  # the end of Sunday
+    week = table.loc[(table["due"] >= at) & (table["due"] < monday)]
+    letters = week.loc[week["risk"] >= 0.5]
+    assert len(table) < 1000 and len(week) > 0  # numbers below need no thousands separator
+    decimal = (lambda x: f"{x:.1f}".replace(".", ",")) if lang == "vi" else "{:.1f}".format
+    assert _card(html, WEEK[lang][1]) == str(len(week))
+    assert _card(html, WEEK[lang][2]) == decimal(week["risk"].sum())
+    assert _card(html, WEEK[lang][3]) == str(len(letters))
+    text = Page(f'<section id="s-warning">{html}</section>').text("s-warning")
+    sunday = (monday - pd.Timedelta(days=1)).strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")
+    assert f"{len(table)} " in text and sunday in text
+    for agency, rows in week.groupby("agency"):
+        expected = (f"{agency} {len(rows)} {decimal(rows['risk'].sum())} "
+                    f"{int((rows['risk'] >= 0.5).sum())}")
+        assert expected in text, expected
+    for dossier in letters["dossier"].head(20):
+        assert dossier in text
+    assert not [name for name in officers if name in html]
+
+
+def test_a_log_too_short_to_learn_from_says_so():
+    import pandas as pd
+
+    from dossierflow.app.report import week_warning
+    from dossierflow.mining.io.import_log import import_log
+    from dossierflow.mining.log.analysis_table import prepare
+
+    imported = import_log(SAMPLE)  # its first ten days only
+    events = imported.events
+    events = events.loc[events["timestamp"] < events["timestamp"].min() + pd.Timedelta(days=10)]
+    imported.cases = imported.cases.loc[imported.cases["case_id"].isin(events["case_id"])]
+    imported.events = events.reset_index(drop=True)
+    with pytest.raises(DossierflowError, match="too few to learn from"):
+        week_warning(prepare(imported), "vi")

@@ -27,6 +27,8 @@ from dossierflow.mining.predict.snapshot import CATEGORICAL, FEATURES, NUMERIC, 
 QUANTILES = (0.1, 0.5, 0.9)
 WARM_UP_DAYS = 20  # working days of the log before the first prefix (queues fill up first)
 MIN_LATE = 5  # late prefixes needed to learn from
+# the risk never falls as a dossier's time left or slack shrinks, nor as its wait grows
+MONOTONIC = {"left_days": -1, "slack_days": -1, "idle_over_wait": 1}
 
 
 @dataclass
@@ -99,7 +101,10 @@ def prefixes(log: AnalysisLog, moments: list[pd.Timestamp]) -> pd.DataFrame:
     """The snapshots at ``moments``, one row per dossier open at each, with its ``moment``."""
     frames = [snapshot(log, at).assign(moment=at) for at in moments]
     frames = [f for f in frames if len(f)]
-    return pd.concat(frames) if frames else snapshot(log, moments[0]).assign(moment=pd.NaT)
+    if frames:
+        return pd.concat(frames)
+    at = moments[0] if moments else log.cases["received_at"].min()  # none: an empty table
+    return snapshot(log, at).iloc[:0].assign(moment=pd.Series(dtype=f"datetime64[ns, {at.tz}]"))
 
 
 def labelled(log: AnalysisLog, table: pd.DataFrame, cutoff) -> pd.DataFrame:
@@ -161,7 +166,8 @@ def _fit(model: RiskModel, rows: pd.DataFrame, seed: int) -> None:
     categorical = np.arange(len(CATEGORICAL))
     model.classifier = HistGradientBoostingClassifier(
         categorical_features=categorical, learning_rate=0.05, max_iter=300,
-        l2_regularization=1.0, min_samples_leaf=40, random_state=seed).fit(x, rows["late"])
+        l2_regularization=1.0, min_samples_leaf=40, random_state=seed,
+        monotonic_cst=[MONOTONIC.get(f, 0) for f in FEATURES]).fit(x, rows["late"])
     done = rows["days_to_result"].notna().to_numpy()
     for q in QUANTILES:
         model.finish[q] = HistGradientBoostingRegressor(

@@ -25,6 +25,7 @@ from dossierflow.mining.log.analysis_table import (
     TERMINAL,
     AnalysisLog,
 )
+from dossierflow.mining.predict.step_history import step_history
 
 APOLOGY = "apology_reschedule"
 CATEGORICAL = ("agency", "channel", "model", "step")
@@ -32,7 +33,8 @@ NUMERIC = ("legal_days", "elapsed_days", "left_days", "elapsed_share", "idle_day
            "steps_done", "supplement_requests", "waiting_supplement", "apology_sent",
            "agency_open", "agency_overdue", "officer_open", "agency_throughput", "agency_load",
            "agency_recent_late", "procedure_late_rate", "procedure_p90_days", "typical_overrun",
-           "weekday", "month", "days_to_tet")
+           "step_recent_wait", "step_wait_ratio", "idle_over_wait", "slack_days", "weekday",
+           "month", "days_to_tet")
 FEATURES = CATEGORICAL + NUMERIC
 THROUGHPUT_DAYS = 5  # working days over which an agency's recent results are counted
 RECENT_LATE_DAYS = 20  # working days over which an agency's recent late share is measured
@@ -63,6 +65,13 @@ FEATURE_LABELS: dict[str, tuple[str, str]] = {
                            "procedure's usual handling time"),
     "typical_overrun": ("thời gian thường cần vượt thời gian còn lại",
                         "usual remaining time beyond the time left"),
+    "step_recent_wait": ("thời gian chờ gần đây ở bước này của cơ quan",
+                         "recent wait at this step in the agency"),
+    "step_wait_ratio": ("bước này đang chờ lâu hơn thường lệ", "this step slower than usual"),
+    "idle_over_wait": ("chờ lâu hơn các hồ sơ khác ở bước này",
+                       "waiting longer than others at this step"),
+    "slack_days": ("thời gian còn lại so với thời gian thủ tục thường cần từ bước này",
+                   "time left against the time the procedure usually needs from this step"),
     "weekday": ("ngày trong tuần", "weekday"),
     "month": ("tháng", "month"),
     "days_to_tet": ("khoảng cách đến Tết", "distance to Tết"),
@@ -221,4 +230,4 @@ def _context(log: AnalysisLog, out: pd.DataFrame, t: pd.Timestamp,
     out["procedure_p90_days"] = out["procedure_id"].map(
         by_procedure["days"].quantile(0.9)).astype(float)
     out["typical_overrun"] = out["procedure_p90_days"] - out["elapsed_days"] - out["left_days"]
-    return out
+    return step_history(log, out, now, results)
