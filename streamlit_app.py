@@ -13,7 +13,6 @@ lang = language()
 uw.carry(FILTER_KEYS)  # a page switch drops the query: the shared filters stay in the link
 lang = uw.segmented(st.sidebar, t("language", lang), list(LANGUAGES), key="lang",
                     format_func=LANGUAGES.get)
-require_sign_in(lang)  # server mode: no page before sign-in (app/sign_in.py)
 
 # The pages in menu order: (file, title label, url path). Add a page by inserting a line.
 PAGES = [
@@ -29,4 +28,5 @@ PAGES = [
 ]
 pages = [st.Page(path, title=t(label, lang), url_path=url, default=i == 0)
          for i, (path, label, url) in enumerate(PAGES)]
+require_sign_in(lang, pages)  # server mode: no page before sign-in (app/sign_in.py)
 st.navigation(pages).run()

@@ -691,6 +691,48 @@ def warn_command(
                f"late; wrote {out}")
 
 
+@cli.command("serve")
+def serve_command(
+    log: Annotated[str | None, typer.Option(help="Workspace name or log file to open.")] = None,
+    address: Annotated[str, typer.Option(help="Address to listen on; beyond 127.0.0.1 "
+                                              "only with sign-in configured.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8501,
+    idle_minutes: Annotated[float, typer.Option(help="A session ends after so long idle.")] = 30,
+    max_hours: Annotated[float, typer.Option(help="A session ends so long after sign-in.")] = 8,
+) -> None:
+    """Start the app for many users, who sign in (docs/deployment.md); stopping this command
+    stops it too."""
+    from dossierflow.app.server_mode import server_start
+
+    start = server_start(address, port, log, idle_minutes, max_hours)
+    if not start.sign_in:
+        typer.echo("No sign-in is configured: nobody is asked to sign in, so put no proxy in "
+                   "front of it (docs/deployment.md).")
+    raise typer.Exit(_run_until_stopped(start.command, start.env))
+
+
+@cli.command("audit")
+def audit_command(
+    user: Annotated[str | None, typer.Option(help="Only this user's entries.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this day on (YYYY-MM-DD).")] = None,
+) -> None:
+    """Print the audit log: sign-ins, sign-outs, lock-outs, workspaces viewed, exports."""
+    from dossierflow.app.audit import describe, read_audit, since_day
+
+    for entry in read_audit(user, since_day(since)):
+        typer.echo(describe(entry))
+
+
+def _users_cli() -> None:
+    """Add `dossierflow users add|remove|list|unlock` (app/users_commands.py)."""
+    from dossierflow.app.users_commands import users_cli
+
+    cli.add_typer(users_cli, name="users")
+
+
+_users_cli()
+
+
 def _command_line_error() -> type[Exception]:
     """The base of the errors of a wrong command line: click's ``ClickException``, click's own
     under older Typer versions and Typer's copy of it under newer ones."""
