@@ -418,10 +418,17 @@ class _Validator:
             self.fail(f"process {process.id!r} has no transition from 'start'.",
                       f"{path}.transitions",
                       'add {"source": "start", "target": "<first step>", "probability": 1}.')
+        # transitions share a few conditions: each kind of dossier looks its condition up
+        conditions: dict[tuple, int] = {}
+        condition_of = [conditions.setdefault(
+            (tuple(t.channels) if t.channels is not None else None, t.digitised, t.paid_online),
+            len(conditions)) for t in process.transitions]
+        first_with = {c: process.transitions[k] for k, c in reversed(list(enumerate(condition_of)))}
         checked: set[tuple[bool, ...]] = set()
         for _, channel, dig, paid in case_classes():
             # kinds of dossier to which the same transitions apply are checked once
-            signature = tuple(t.applies(channel, dig, paid) for t in process.transitions)
+            signature = tuple(first_with[c].applies(channel, dig, paid)
+                              for c in range(len(conditions)))
             if signature in checked:
                 continue
             checked.add(signature)
@@ -429,7 +436,8 @@ class _Validator:
             frontier = [START]
             while frontier:
                 node = frontier.pop()
-                applicable = [(k, t) for k, t in out.get(node, []) if t.applies(channel, dig, paid)]
+                applicable = [(k, t) for k, t in out.get(node, [])
+                              if signature[condition_of[k]]]
                 total = sum(t.probability for _, t in applicable)
                 if node != END and abs(total - 1.0) > 1e-6:
                     kind = (f"{channel} dossiers that are {'' if dig else 'not '}digitised and "
@@ -452,8 +460,8 @@ class _Validator:
             # every reachable step must be able to reach the end: walk back from it
             into: dict[str, list[str]] = {}
             for node in reached:
-                for _, t in out.get(node, []):
-                    if t.probability > 0 and t.applies(channel, dig, paid):
+                for k, t in out.get(node, []):
+                    if t.probability > 0 and signature[condition_of[k]]:
                         into.setdefault(t.target, []).append(node)
             finishing = {END}
             frontier = [END]
