@@ -68,17 +68,16 @@ def meta(key: str) -> dict:
 
 @st.cache_data(**CACHE)
 def options(key: str) -> dict[str, list]:
-    """The distinct values of the case columns the sidebar filters on (present ones)."""
+    """The distinct values of the case columns the sidebar filters on (present ones), in one
+    query: the first load of a page waits for it."""
     with _LOCK:
         cases = workspace(key).cases
-        out = {}
-        for column in OPTION_COLUMNS:
-            if column in cases.columns:
-                values = cases.select(value=cases[column].cast("string")).distinct()
-                found = values.filter(values.value.notnull()).to_pandas()["value"]
-                if len(found):
-                    out[column] = sorted(found)
-        return out
+        present = [c for c in OPTION_COLUMNS if c in cases.columns]
+        if not present:
+            return {}
+        row = cases.aggregate(**{c: cases[c].cast("string").collect(distinct=True)
+                                 for c in present}).to_pyarrow().to_pylist()[0]
+        return {c: sorted(v for v in row[c] if v is not None) for c in present if row[c]}
 
 
 @st.cache_data(**CACHE)

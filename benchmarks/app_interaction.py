@@ -1,12 +1,20 @@
 """How long the app takes to answer an interaction on the one-year sample (target: 1 s).
 
-Runs the app in-process with Streamlit's AppTest (the script run on the server, without the
-browser's drawing) and prints the time of each step: the first load of a page (cold caches),
-then a filter change, slider changes, an overlay switch and a return to a filter already seen.
-Measured figures only.
+By default runs the app in-process with Streamlit's AppTest (the script run on the server,
+without the browser's drawing) and prints the time of each step: the first load of a page
+(cold caches), then a filter change, slider changes, an overlay switch and a return to a filter
+already seen. Measured figures only.
 
-    .venv/bin/dossierflow sample --out /tmp/sample.duckdb      # once, about 30 s
-    .venv/bin/python benchmarks/app_interaction.py [--log /tmp/sample.duckdb]
+With ``--browser``, times the app from the user's side in Debian's chromium (``app_in_browser``):
+the first load of the Overview on a cold server until its figures show (target 3 s), an agency
+chosen until the figures change, the process map's path slider and its overlay until the map is
+drawn anew, a page switch until the next page's chart shows (0.5 s each), and the first visit to
+Scenarios, cold (until the learning's progress bar, then the builder: 10 s) and warm (the model
+kept beside the workspace: 0.5 s). The figures are added to ``benchmarks/summary.json``.
+
+    .venv/bin/dossierflow sample --out /tmp/s18/sample.duckdb   # once, about 3 minutes
+    .venv/bin/python benchmarks/app_interaction.py [--log /tmp/s18/sample.duckdb]
+    .venv/bin/python benchmarks/app_interaction.py --browser [--no-cold-model]
 """
 
 from __future__ import annotations
@@ -33,14 +41,35 @@ def timed(label: str, step) -> float:
     return took
 
 
+def in_browser(log: Path, lang: str, cold_model: bool) -> None:
+    """The browser mode: every figure against its target, then into the run's summary."""
+    from app_in_browser import measure
+
+    figures = measure(log, lang, cold_model=cold_model)
+    met = sum(f.met for f in figures)
+    print(f"{met} of {len(figures)} figures meet their target")
+    if Path(__file__).with_name("bench_summary.py").is_file():
+        from bench_summary import record
+
+        record(**{f.key: f.seconds for f in figures})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--log", default="/tmp/sample.duckdb", help="workspace file")
+    parser.add_argument("--log", default="/tmp/s18/sample.duckdb", help="workspace file")
     parser.add_argument("--lang", default="vi", choices=("vi", "en"))
+    parser.add_argument("--browser", action="store_true",
+                        help="time the app in chromium, from the user's side")
+    parser.add_argument("--no-cold-model", dest="cold_model", action="store_false",
+                        help="(--browser) skip learning the model: only the warm Scenarios "
+                             "visit, with the model kept beside --log if there is one")
     args = parser.parse_args()
     if not Path(args.log).is_file():
         raise SystemExit(f"{args.log} is missing: build it with "
                          f"`.venv/bin/dossierflow sample --out {args.log}`")
+    if args.browser:
+        in_browser(Path(args.log), args.lang, args.cold_model)
+        return
     sys.path.insert(0, str(ROOT))
     os.environ["DOSSIERFLOW_LOG"] = args.log
     from streamlit.testing.v1 import AppTest
