@@ -15,7 +15,6 @@ from typing import Any, Literal
 import ibis
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from dossierflow.mining.analysis.process_map import (
     EDGE_COLUMNS,
@@ -78,6 +77,8 @@ def _waits(view: LogView) -> pd.DataFrame:
 def _share_p(x_a: np.ndarray, n_a: int, x_b: np.ndarray, n_b: int) -> np.ndarray:
     """Two-sided p-values for equal proportions x_a/n_a and x_b/n_b: pooled z-test, or
     Fisher's exact test when an expected count is below 5."""
+    from scipy import stats  # here: scipy.stats costs half of the package's import
+
     if n_a == 0 or n_b == 0:
         return np.full(len(x_a), np.nan)
     pooled = (x_a + x_b) / (n_a + n_b)
@@ -94,6 +95,8 @@ def _share_p(x_a: np.ndarray, n_a: int, x_b: np.ndarray, n_b: int) -> np.ndarray
 
 def _wait_p(a: np.ndarray, b: np.ndarray) -> float:
     """Two-sided Mann–Whitney U p-value (1 when every wait is equal, NaN without waits)."""
+    from scipy import stats
+
     if len(a) == 0 or len(b) == 0:
         return np.nan
     if np.ptp(np.concatenate([a, b])) == 0:
@@ -103,6 +106,8 @@ def _wait_p(a: np.ndarray, b: np.ndarray) -> float:
 
 def _q_values(*families: np.ndarray) -> list[np.ndarray]:
     """Benjamini–Hochberg q-values over all the given p-values together (NaN stays NaN)."""
+    from scipy import stats
+
     pooled = np.concatenate(families)
     q = np.full(len(pooled), np.nan)
     tested = ~np.isnan(pooled)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import json
 import math
 import types
@@ -69,13 +70,19 @@ def read_model(cls: type[Model], path: str | Path) -> Model:
     return model_from_dict(cls, data, file=str(path))
 
 
+@functools.cache
+def _hints(tp: type) -> dict[str, Any]:
+    """The resolved field types of a dataclass (resolved once per class)."""
+    return typing.get_type_hints(tp)
+
+
 # -- dataclasses to plain data -----------------------------------------------------------------
 
 def _dump(value: Any, tp: Any = None) -> Any:
     """Plain data of a dataclass tree; float fields become floats so that a model written,
     read and written again gives the same file."""
     if dataclasses.is_dataclass(value):
-        hints = typing.get_type_hints(type(value))
+        hints = _hints(type(value))
         return {f.name: _dump(getattr(value, f.name), hints[f.name])
                 for f in dataclasses.fields(value)}
     origin = typing.get_origin(tp)
@@ -113,6 +120,8 @@ def _parse(tp: Any, value: Any, path: str, file: str | None) -> Any:
             raise ModelError(f"{where} must be a list, not {_json_kind(value)}.", field=path,
                              file=file, fix=f"write {_type_name(tp)} in [ ].")
         (item,) = typing.get_args(tp)
+        if item is float and all(type(v) is float and math.isfinite(v) for v in value):
+            return list(value)  # the common case (quantiles, ranks) read at once
         return [_parse(item, v, f"{path}[{i}]", file) for i, v in enumerate(value)]
     if origin is dict:
         if not isinstance(value, dict):
@@ -130,7 +139,7 @@ def _parse_dataclass(tp: type, value: Any, path: str, file: str | None) -> Any:
     if not isinstance(value, dict):
         raise ModelError(f"{where} must be an object, not {_json_kind(value)}.", field=path,
                          file=file, fix="write it as {\"field\": value, ...}.")
-    hints = typing.get_type_hints(tp)
+    hints = _hints(tp)
     fields = {f.name: f for f in dataclasses.fields(tp)}
     unknown = [k for k in value if k not in fields]
     if unknown:
