@@ -12,7 +12,7 @@ import pytest
 
 from dossierflow.app import cached_simulation
 from dossierflow.simulation.scenarios import Staffing, TimeCut
-from tests.support.app_pages import LANGS, SHORT, elements, open_page
+from tests.support.app_pages import LANGS, SHORT, elements, open_page, settle
 from tests.support.coded_log import LAND, coded_mini
 from tests.support.paths import MINI
 
@@ -99,7 +99,7 @@ def test_simulate_this_from_a_bottleneck(monkeypatch, mini_log, lang):
     app.button_group(key="level").set_value("activity").run()
     row = app.selectbox(key="bn_simulate_row")
     chosen = row.options[0]
-    app.button(key="bn_simulate").click().run()
+    settle(app.button(key="bn_simulate").click().run(), "scenarios")
     assert not app.exception, [e.message for e in app.exception]
     draft = app.session_state["sc_draft"]
     assert len(draft) == 1 and isinstance(draft[0], Staffing) and draft[0].change == 1

@@ -26,12 +26,19 @@ def open_page(monkeypatch, log: Path, page: str, lang: str, **params) -> AppTest
     app.run()
     if page != "data":
         app.switch_page(f"app/pages/{page}.py").run()
+    settle(app, page)
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def settle(app: AppTest, page: str, limit: float = 600) -> AppTest:
+    """Run ``page`` (a file of app/pages without .py) again until it no longer waits for the
+    model being learnt in the background."""
     waited = 0.0
-    while learning(app) and waited < 600:  # the model is learnt in the background
+    while learning(app) and waited < limit:
         time.sleep(0.5)
         waited += 0.5
-        app.run()
-    assert not app.exception, [e.message for e in app.exception]
+        app.switch_page(f"app/pages/{page}.py").run()
     return app
 
 
