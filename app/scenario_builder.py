@@ -114,7 +114,7 @@ def _pick_procedures(where, key: str, model: Model, names: dict[str, str],
             query=query, agency=value_label("agency", agency, lang) if agency
             else t("all_agencies", lang)))
     where.multiselect(t("procedures", lang), offered, format_func=lambda i: names.get(i, i),
-                      placeholder=t("all_procedures", lang) if everything else None,
+                      placeholder=t("all_procedures" if everything else "choose_procedures", lang),
                       key=key, **KEEP)
 
 

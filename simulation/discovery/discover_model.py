@@ -104,11 +104,15 @@ def discover_model(log: AnalysisLog, *, start: Any = None, end: Any = None,
     notes: list[str] = []
     cases, events, lo, hi = _window(log, start, end, procedures)
     calendar = log.calendar
+    tick(0.01)
     cases = _case_attributes(cases, events, calendar, hi, notes)
+    tick(0.03)
     events = _timed_events(events, cases, calendar, notes)
+    tick(0.05)
     group_of = cases.set_index("case_id")["group"]
     events["group"] = group_of.reindex(events["case_id"]).to_numpy()
     batches, batched = _batches(events, cases, calendar, notes)
+    tick(0.06)
     pools, pool_of = _pools(events, log.events, _batch_trips(events, cases, batched), calendar,
                             lo, hi, notes)
     # processes are learnt from the dossiers handled as the procedures are handled now
