@@ -267,9 +267,9 @@ def app_command(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
 ) -> None:
     """Start the Streamlit app on 127.0.0.1; stopping this command stops it too."""
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-               "--server.address", "127.0.0.1", "--server.port", str(port),
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    from dossierflow.app.launch import streamlit_command
+
+    command = streamlit_command("127.0.0.1", port)
     env = dict(os.environ, **({"DOSSIERFLOW_LOG": log} if log else {}))
     raise typer.Exit(_run_until_stopped(command, env))
 

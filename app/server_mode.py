@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from dossierflow.app.launch import streamlit_command
 from dossierflow.app.session_limits import IDLE_ENV, MAX_ENV
 from dossierflow.app.users import has_password_users, users_file
 from dossierflow.mining.errors import DossierflowError
@@ -90,10 +90,8 @@ def server_start(address: str, port: int, log: str | None, idle_minutes: float,
     if not (idle_minutes > 0 and max_hours > 0):
         raise ServerModeError("the session limits must be positive.",
                               fix="give --idle-minutes and --max-hours above 0.")
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-               "--server.address", address, "--server.port", str(port),
-               "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none", "--client.toolbarMode", "viewer"]
+    command = streamlit_command(address, port, "--server.fileWatcherType", "none",
+                                "--client.toolbarMode", "viewer")
     env = dict(os.environ, **{IDLE_ENV: str(idle_minutes), MAX_ENV: str(max_hours)})
     env.pop(SIGN_IN_ENV, None)
     if sign_in:

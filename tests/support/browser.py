@@ -9,7 +9,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -19,6 +18,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from dossierflow.app.launch import streamlit_command
 from tests.support.paths import ROOT
 
 CHROMIUM_ENV = "DOSSIERFLOW_CHROMIUM"
@@ -81,10 +81,7 @@ def served_app(log: Path, home: Path, output: Path, *, start_timeout: float = 90
     port = free_port()
     env = dict(os.environ, DOSSIERFLOW_LOG=str(log), DOSSIERFLOW_HOME=str(home),
                PYTHONUNBUFFERED="1")
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-               "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
+    command = streamlit_command("127.0.0.1", port, "--server.fileWatcherType", "none")
     with open(output, "wb") as sink:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=sink,
                                    stderr=subprocess.STDOUT, start_new_session=True)
