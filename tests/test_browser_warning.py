@@ -11,7 +11,7 @@ import pytest
 
 from tests.support.browser import (
     browser_or_skip,
-    launch_args,
+    browser_page,
     screenshot,
     served_app,
     tail,
@@ -49,23 +49,17 @@ def app_url(tmp_path_factory):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_warning_page_lists_the_risky_dossiers(app_url, lang):
     title, listing, by_agency, letters, risk = TEXTS[lang]
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=launch_args())
-        try:
-            page = browser.new_page(viewport={"width": 1440, "height": 1800})
-            page.set_default_timeout(TIMEOUT * 1000)
-            page.goto(f"{app_url}/warning?lang={lang}")
-            expect(page.locator("h1").first).to_have_text(title, timeout=TIMEOUT * 1000)
-            wait_idle(page, timeout=TIMEOUT)
-            main = page.get_by_test_id("stMain")
-            for heading in (listing, by_agency, letters):
-                expect(main.get_by_text(heading, exact=True).first).to_be_visible()
-            expect(main.get_by_test_id("stMetric")).to_have_count(3)
-            assert main.get_by_test_id("stDataFrame").count() >= 2
-            expect(main.get_by_test_id("stException")).to_have_count(0)
-            screenshot(page, f"warning_{lang}")
-            headers = main.get_by_test_id("stDataFrame").first.inner_text()
-            assert risk in headers or main.get_by_text(risk).count() > 0
-        finally:
-            browser.close()
+    with browser_page(CHROMIUM, sync_api, timeout=TIMEOUT,
+                      window={"width": 1440, "height": 1800}) as page:
+        page.goto(f"{app_url}/warning?lang={lang}")
+        expect(page.locator("h1").first).to_have_text(title)
+        wait_idle(page, timeout=TIMEOUT)
+        main = page.get_by_test_id("stMain")
+        for heading in (listing, by_agency, letters):
+            expect(main.get_by_text(heading, exact=True).first).to_be_visible()
+        expect(main.get_by_test_id("stMetric")).to_have_count(3)
+        assert main.get_by_test_id("stDataFrame").count() >= 2
+        expect(main.get_by_test_id("stException")).to_have_count(0)
+        screenshot(page, f"warning_{lang}")
+        headers = main.get_by_test_id("stDataFrame").first.inner_text()
+        assert risk in headers or main.get_by_text(risk).count() > 0
